@@ -1,0 +1,20 @@
+import type { CriterionEvidence } from './criterion-evidence.ts';
+import { hoscEffectiveness } from './criteria/hosc-effectiveness.ts';
+import { placeAndNeighbourhood } from './criteria/place-and-neighbourhood.ts';
+import { regionalSupport } from './criteria/regional-support.ts';
+import { prioritiesInPractice } from './criteria/priorities-in-practice.ts';
+import { mutualAccountability } from './criteria/mutual-accountability.ts';
+import { learningCulture } from './criteria/learning-culture.ts';
+
+/**
+ * Every criterion the product knows how to take evidence for, by id. A rule pack may score any
+ * of these; the pack loader refuses a criterion that has no evidence definition here.
+ */
+export const criterionEvidence: Readonly<Record<string, CriterionEvidence>> = {
+  [hoscEffectiveness.id]: hoscEffectiveness,
+  [placeAndNeighbourhood.id]: placeAndNeighbourhood,
+  [regionalSupport.id]: regionalSupport,
+  [prioritiesInPractice.id]: prioritiesInPractice,
+  [mutualAccountability.id]: mutualAccountability,
+  [learningCulture.id]: learningCulture,
+};

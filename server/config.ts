@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { defaultPackDirectory } from '../assessments/rule-pack/default-pack.ts';
+
+const byteSize = z
+  .string()
+  .regex(/^\d+(kb|mb)?$/i, 'Write a size such as 1mb, 512kb or 1048576')
+  .transform((text) => {
+    const number = Number.parseInt(text, 10);
+    return /mb$/i.test(text) ? number * 1024 * 1024 : /kb$/i.test(text) ? number * 1024 : number;
+  });
+
+const flag = z.enum(['true', 'false']).transform((text) => text === 'true');
+
+/** The environment the server reads, validated at start: a bad value stops it with a clear message. */
+const environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://').optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'MONGODB_DB must be a plain database name').default('ics_maturity'),
+  DATA_DIR: z.string().default('data'),
+  RULE_PACK_DIR: z.string().default(defaultPackDirectory),
+  BODY_LIMIT: byteSize.default(1024 * 1024),
+  SEED_DEMO: flag.default(true),
+  AUTO_INDEX: flag.optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PROTECTIVE_MARKING: z.string().min(1).max(60).default('OFFICIAL'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`The configuration is invalid:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    mongodbUri: values.MONGODB_URI,
+    databaseName: values.MONGODB_DB,
+    dataDir: resolve(values.DATA_DIR),
+    rulePackDir: resolve(values.RULE_PACK_DIR),
+    bodyLimitBytes: values.BODY_LIMIT,
+    seedDemo: values.SEED_DEMO,
+    /** Indexes are built at start in development and tests; in production by `npm run db:indexes`. */
+    autoIndex: values.AUTO_INDEX ?? values.NODE_ENV !== 'production',
+    production: values.NODE_ENV === 'production',
+    protectiveMarking: values.PROTECTIVE_MARKING,
+    logLevel: values.LOG_LEVEL,
+  };
+}

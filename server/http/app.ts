@@ -1,0 +1,53 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log.ts';
+import type { Services } from '../services/services.ts';
+import { mountRoutes } from './mount-routes.ts';
+import { problemFor } from './problem.ts';
+import type { Route } from './route.ts';
+
+export interface AppOptions {
+  services: Services;
+  routes: readonly Route[];
+  bodyLimitBytes: number;
+  log: Logger;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The express application: security headers, JSON bodies within the limit, the route table, problems. */
+export function createApp({ services, routes, bodyLimitBytes, log }: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.use(
+    express.json({
+      limit: bodyLimitBytes,
+      type: ['application/json', 'application/*+json'],
+      // Invalid UTF-8 is refused rather than silently replaced.
+      verify: (_request, _response, buffer) => {
+        strictUtf8.decode(buffer);
+      },
+    }),
+  );
+  mountRoutes(app, routes, services);
+  app.use('/api', (request: Request, _response: Response, next: NextFunction) => next(Object.assign(new Error(), { type: 'route.missing', path: request.path })));
+  app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
+    if ((error as { type?: string }).type === 'route.missing') {
+      response.status(404).type('application/problem+json').json({ type: 'about:blank', title: 'Not found', status: 404, detail: `There is no API at ${request.method} ${request.originalUrl.split('?')[0]}` });
+      return;
+    }
+    const { problem, headers, unexpected } = problemFor(error);
+    if (unexpected) {
+      const reference = randomUUID();
+      log.error('Unexpected error', { reference, method: request.method, path: request.originalUrl, error: error instanceof Error ? error.stack : String(error) });
+      problem.detail = `${problem.detail} Reference: ${reference}.`;
+    } else if (problem.status === 503) {
+      log.warn('Service unavailable', { path: request.originalUrl, detail: problem.detail });
+    }
+    response.status(problem.status).set(headers).type('application/problem+json').json(problem);
+  });
+  return app;
+}

@@ -1,0 +1,30 @@
+import type { Route } from '../route.ts';
+import { assessment, assessmentParams, problem } from '../schemas.ts';
+import { assessmentExport } from '../../services/transfer-service.ts';
+
+export const transferRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/api/v1/assessments/:id/export',
+    summary: 'Export a whole assessment as JSON: the assessment, its history and every record version',
+    tag: 'Transfer',
+    access: { kind: 'assessment', action: 'transfer' },
+    params: assessmentParams,
+    responses: { 200: { description: 'The export', schema: assessmentExport } },
+    handle: async ({ params, principal, services }) => ({
+      status: 200,
+      body: await services.transfer.export(params.id, principal!),
+      headers: { 'Content-Disposition': `attachment; filename="assessment-${params.id}.json"` },
+    }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/assessments/import',
+    summary: 'Import an exported assessment exactly as it was exported',
+    tag: 'Transfer',
+    access: { kind: 'signed-in' },
+    body: assessmentExport,
+    responses: { 201: { description: 'The imported assessment', schema: assessment }, 409: { description: 'It, or one for the same system, period and pack, exists', schema: problem } },
+    handle: async ({ body, principal, services }) => ({ status: 201, body: await services.transfer.import(body, principal!) }),
+  },
+];

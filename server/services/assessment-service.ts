@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { canSee, mayDo, type AssessmentAction } from '../../assessments/access/policy.ts';
+import type { Principal } from '../../assessments/access/roles.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
+import { identityOf, type PackIdentity } from '../../assessments/rule-pack/rule-pack.ts';
+import { nextStatus, type AssessmentStatus } from '../../assessments/workflow/status.ts';
+import mongoose from 'mongoose';
+import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
+import { isDuplicateKey } from '../persistence/database-errors.ts';
+import type { Models } from '../persistence/database.ts';
+import { actorOf, type Actor } from './actor.ts';
+import type { Clock } from './clock.ts';
+import type { PackRegistry } from './pack-registry.ts';
+
+export interface AssessmentView {
+  id: string;
+  system: string;
+  systemName: string;
+  region: string;
+  period: string;
+  pack: PackIdentity;
+  calibrationMode: boolean;
+  status: AssessmentStatus;
+  statusHistory: Array<{ status: AssessmentStatus; by: Actor; at: Date }>;
+  demo: boolean;
+  version: number;
+  createdAt: Date;
+  createdBy: Actor;
+}
+
+export interface AssessmentFilter {
+  system?: string | undefined;
+  period?: string | undefined;
+  status?: AssessmentStatus | undefined;
+  region?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** Assessments: created against the current pack (pinned), listed within the asker's tenancy, moved through their statuses. */
+export class AssessmentService {
+  constructor(
+    private readonly models: Models,
+    private readonly records: AssessmentRecords,
+    private readonly packs: PackRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: { system: string; period: string; demo?: boolean }, principal: Principal): Promise<AssessmentView> {
+    const system = await this.models.systems.findOne({ odsCode: input.system }).lean();
+    if (system === null || !canSee(principal, input.system)) throw new NotFoundError(`There is no system with the code ${input.system}`);
+    this.require(principal, { kind: 'create' });
+    if (system.status !== 'active') throw new ConflictError(`The system ${input.system} is retired; assess the system it became instead`);
+    const pack = this.packs.current;
+    const at = this.clock.now();
+    const by = actorOf(principal);
+    const record = {
+      _id: randomUUID(),
+      system: system.odsCode,
+      systemName: system.name,
+      region: system.region,
+      period: input.period,
+      pack: identityOf(pack),
+      calibrationMode: pack.manifest.calibrationMode.enabled,
+      status: 'draft' as const,
+      demo: input.demo ?? false,
+      version: 1,
+      createdAt: at,
+      createdBy: by,
+    };
+    // The first status record goes first: until the assessment itself is written, nothing refers to it.
+    await this.records.append({ assessmentId: record._id, kind: 'status', perspective: null, criterion: null }, 0, { status: 'draft' }, by, at);
+    try {
+      await this.models.assessments.create(record);
+    } catch (error) {
+      await this.models.assessmentRecords.deleteMany({ assessmentId: record._id });
+      if (isDuplicateKey(error)) throw new ConflictError(`${system.odsCode} already has an assessment for ${input.period} under ${pack.id}`);
+      throw error;
+    }
+    return this.get(record._id, principal);
+  }
+
+  async list(filter: AssessmentFilter, page: { page: number; pageSize: number }, principal: Principal): Promise<Page<AssessmentView>> {
+    const query: Record<string, unknown> = {};
+    if (filter.period !== undefined) query.period = filter.period;
+    if (filter.status !== undefined) query.status = filter.status;
+    if (filter.region !== undefined) query.region = filter.region;
+    if (filter.system !== undefined) query.system = filter.system;
+    const tenant = principal.role === 'system-user' || principal.role === 'board-viewer' ? principal.system : null;
+    if (tenant !== null) {
+      if (filter.system !== undefined && filter.system !== tenant) return { items: [], page: page.page, pageSize: page.pageSize, total: 0 };
+      query.system = tenant;
+    }
+    const [items, total] = await Promise.all([
+      this.models.assessments.find(query).sort({ period: -1, system: 1, _id: 1 }).skip((page.page - 1) * page.pageSize).limit(page.pageSize).lean(),
+      this.models.assessments.countDocuments(query),
+    ]);
+    const statusRecords = await this.models.assessmentRecords.find(mongoose.trusted({ assessmentId: { $in: items.map((item) => item._id) }, kind: 'status' }), { _id: 0 }).sort({ version: 1 }).lean();
+    const byAssessment = new Map<string, Array<StoredRecord<{ status: AssessmentStatus }>>>();
+    for (const record of statusRecords as unknown as Array<StoredRecord<{ status: AssessmentStatus }>>) byAssessment.set(record.assessmentId, [...(byAssessment.get(record.assessmentId) ?? []), record]);
+    return { items: items.map((item) => view(item, byAssessment.get(item._id) ?? [])), page: page.page, pageSize: page.pageSize, total };
+  }
+
+  /** The assessment, if the asker may see it: 404 alike for one that does not exist and one of another tenant. */
+  async get(id: string, principal: Principal): Promise<AssessmentView> {
+    const found = await this.models.assessments.findById(id).lean();
+    if (found === null || !canSee(principal, found.system)) throw new NotFoundError(`There is no assessment ${id}`);
+    const history = await this.records.versions<{ status: AssessmentStatus }>({ assessmentId: id, kind: 'status', perspective: null, criterion: null });
+    const current = view(found, history);
+    // The status records are the truth; the copy on the assessment catches up if a crash left it behind.
+    if (current.version !== found.version) await this.models.assessments.updateOne({ _id: id }, { $set: { status: current.status, version: current.version } });
+    return current;
+  }
+
+  /** The assessment, checked for sight (404) and for the action (403). */
+  async authorised(id: string, principal: Principal, action: AssessmentAction): Promise<AssessmentView> {
+    const assessment = await this.get(id, principal);
+    this.require(principal, action);
+    return assessment;
+  }
+
+  /** Moves an assessment to its next status, based on `version` (409 when stale or out of order). */
+  async advance(id: string, change: { to: AssessmentStatus; version: number }, principal: Principal): Promise<AssessmentView> {
+    const assessment = await this.authorised(id, principal, { kind: 'advance', to: change.to });
+    const next = nextStatus(assessment.status);
+    if (next !== change.to) {
+      throw new ValidationError('The status cannot move there', [{ path: 'to', message: next === null ? `The assessment is ${assessment.status}, its last status` : `From ${assessment.status} the assessment can only move to ${next}` }]);
+    }
+    const record = await this.records.append({ assessmentId: id, kind: 'status', perspective: null, criterion: null }, change.version, { status: change.to }, actorOf(principal), this.clock.now());
+    await this.models.assessments.updateOne({ _id: id }, { $set: { status: change.to, version: record.version } });
+    return this.get(id, principal);
+  }
+
+  private require(principal: Principal, action: AssessmentAction): void {
+    if (!mayDo(principal, action)) throw new ForbiddenError(`A ${principal.role} may not ${describe(action)}`);
+  }
+}
+
+function describe(action: AssessmentAction): string {
+  switch (action.kind) {
+    case 'write-perspective':
+      return `record the ${action.perspective} perspective`;
+    case 'advance':
+      return `move an assessment to ${action.to}`;
+    case 'transfer':
+      return 'export or import assessments';
+    default:
+      return `${action.kind} assessments`;
+  }
+}
+
+type StoredAssessment = {
+  _id: string;
+  system: string;
+  systemName: string;
+  region: string;
+  period: string;
+  pack: PackIdentity;
+  calibrationMode: boolean;
+  status: string;
+  demo: boolean;
+  version: number;
+  createdAt: Date;
+  createdBy: Actor;
+};
+
+/** An assessment as callers see it: its status and version from its status records (the truth). */
+function view(stored: StoredAssessment, history: ReadonlyArray<StoredRecord<{ status: AssessmentStatus }>>): AssessmentView {
+  const latest = history.at(-1);
+  return {
+    id: stored._id,
+    system: stored.system,
+    systemName: stored.systemName,
+    region: stored.region,
+    period: stored.period,
+    pack: { id: stored.pack.id, version: stored.pack.version, hash: stored.pack.hash },
+    calibrationMode: stored.calibrationMode,
+    status: latest?.content.status ?? (stored.status as AssessmentStatus),
+    statusHistory: history.map((record) => ({ status: record.content.status, by: { userId: record.by.userId, name: record.by.name }, at: record.at })),
+    demo: stored.demo,
+    version: latest?.version ?? stored.version,
+    createdAt: stored.createdAt,
+    createdBy: { userId: stored.createdBy.userId, name: stored.createdBy.name },
+  };
+}

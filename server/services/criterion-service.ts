@@ -1,0 +1,151 @@
+import type { Principal } from '../../assessments/access/roles.ts';
+import { ConflictError, NotFoundError, ValidationError, issuesOf } from '../../assessments/errors.ts';
+import type { Perspective, PerspectiveEvidence } from '../../assessments/evidence/perspective-evidence.ts';
+import type { PackCriterion } from '../../assessments/rule-pack/rule-pack.ts';
+import type { CriterionProposal, Outcome } from '../../assessments/scoring/criterion-result.ts';
+import { judgement as judgementSchema, type Judgement } from '../../assessments/scoring/judgement.ts';
+import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
+import { scorePerspective, type PerspectiveResult } from '../../assessments/scoring/score-perspective.ts';
+import { moderationIsOpen, perspectiveIsOpen } from '../../assessments/workflow/status.ts';
+import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
+import { actorOf } from './actor.ts';
+import { auditTrail, type AuditEntry } from './audit-log.ts';
+import type { AssessmentService, AssessmentView } from './assessment-service.ts';
+import type { Clock } from './clock.ts';
+import type { PackRegistry } from './pack-registry.ts';
+
+/** What an evidence record holds: the evidence as given, and what the pinned pack proposed for it. */
+export interface EvidenceContent {
+  evidence: { indicators: object; narrative?: { value: string; source: string; asAt: string } };
+  proposal: Pick<CriterionProposal, 'assessed' | 'proposed' | 'decidedBy' | 'findings' | 'missing'>;
+}
+
+/** What a judgement record holds: the decision, and the evidence version and proposal it judged. */
+export interface JudgementContent {
+  judgement: Judgement;
+  evidenceVersion: number;
+  proposed: Outcome | null;
+}
+
+export interface ModerationContent {
+  outcome: Outcome;
+  rationale: string;
+}
+
+/** One criterion of one perspective as it stands, for a form or the API. */
+export interface CriterionState {
+  criterion: string;
+  perspective: Perspective;
+  evidence: StoredRecord<EvidenceContent> | null;
+  judgement: (StoredRecord<JudgementContent> & { stale: boolean }) | null;
+  moderation: StoredRecord<ModerationContent> | null;
+}
+
+/** Evidence, judgements and moderation per criterion, and scoring a perspective with the pinned pack. */
+export class CriterionService {
+  constructor(
+    private readonly assessments: AssessmentService,
+    private readonly records: AssessmentRecords,
+    private readonly packs: PackRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  async state(assessmentId: string, perspective: Perspective, criterion: string, principal: Principal): Promise<CriterionState> {
+    const assessment = await this.assessments.get(assessmentId, principal);
+    this.criterionOf(assessment, criterion);
+    const [evidence, judgement, moderation] = await Promise.all([
+      this.records.latest<EvidenceContent>({ assessmentId, kind: 'evidence', perspective, criterion }),
+      this.records.latest<JudgementContent>({ assessmentId, kind: 'judgement', perspective, criterion }),
+      this.records.latest<ModerationContent>({ assessmentId, kind: 'moderation', perspective: null, criterion }),
+    ]);
+    const evidenceVersion = evidence?.version ?? 0;
+    return { criterion, perspective, evidence, judgement: judgement === null ? null : { ...judgement, stale: judgement.content.evidenceVersion !== evidenceVersion }, moderation };
+  }
+
+  async history(assessmentId: string, perspective: Perspective, criterion: string, kind: 'evidence' | 'judgement', principal: Principal) {
+    const assessment = await this.assessments.get(assessmentId, principal);
+    this.criterionOf(assessment, criterion);
+    return this.records.versions({ assessmentId, kind, perspective, criterion });
+  }
+
+  /** Saves a new version of one perspective's evidence for a criterion, with what the rules propose for it. */
+  async saveEvidence(assessmentId: string, perspective: Perspective, criterion: string, basedOnVersion: number, input: unknown, principal: Principal): Promise<StoredRecord<EvidenceContent>> {
+    const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'write-perspective', perspective });
+    const packCriterion = this.criterionOf(assessment, criterion);
+    this.requireOpen(assessment, perspective);
+    const parsed = packCriterion.evidence.schema.safeParse(input);
+    if (!parsed.success) throw new ValidationError(`The ${criterion} evidence is not valid`, issuesOf(parsed.error).map((issue) => ({ ...issue, path: issue.path === '' ? 'evidence' : `evidence.${issue.path}` })));
+    const evidence = parsed.data as EvidenceContent['evidence'];
+    const { assessed, proposed, decidedBy, findings, missing } = await scoreCriterion(packCriterion, evidence.indicators);
+    return this.records.append<EvidenceContent>({ assessmentId, kind: 'evidence', perspective, criterion }, basedOnVersion, { evidence, proposal: { assessed, proposed, decidedBy, findings, missing } }, actorOf(principal), this.clock.now());
+  }
+
+  /** Records a person's judgement of the current proposal (accept, or override with a rationale). */
+  async saveJudgement(assessmentId: string, perspective: Perspective, criterion: string, basedOnVersion: number, input: unknown, principal: Principal): Promise<StoredRecord<JudgementContent>> {
+    const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'write-perspective', perspective });
+    const packCriterion = this.criterionOf(assessment, criterion);
+    this.requireOpen(assessment, perspective);
+    const parsed = judgementSchema.safeParse(input);
+    if (!parsed.success) throw new ValidationError('The judgement is not valid', issuesOf(parsed.error).map((issue) => ({ ...issue, path: issue.path === '' ? 'judgement' : `judgement.${issue.path}` })));
+    const judgement = parsed.data;
+    if (packCriterion.kind === 'scored' && judgement.decision === 'override-gate') throw new ValidationError('The judgement does not fit the criterion', [{ path: 'judgement.decision', message: `${criterion} is scored 1–4: override it with a score` }]);
+    if (packCriterion.kind === 'gate' && judgement.decision === 'override') throw new ValidationError('The judgement does not fit the criterion', [{ path: 'judgement.decision', message: `${criterion} is a gate: override it with a status` }]);
+    const evidence = await this.records.latest<EvidenceContent>({ assessmentId, kind: 'evidence', perspective, criterion });
+    if (judgement.decision === 'accept' && (evidence === null || !evidence.content.proposal.assessed)) {
+      throw new ValidationError('There is no proposed score to accept', [{ path: 'judgement.decision', message: 'The criterion is not assessed yet: add the missing evidence, or override with a score and a rationale' }]);
+    }
+    const content: JudgementContent = { judgement, evidenceVersion: evidence?.version ?? 0, proposed: evidence?.content.proposal.proposed ?? null };
+    return this.records.append({ assessmentId, kind: 'judgement', perspective, criterion }, basedOnVersion, content, actorOf(principal), this.clock.now());
+  }
+
+  /** Records the panel's moderated score for a criterion (¶3.125), with its rationale. */
+  async saveModeration(assessmentId: string, criterion: string, basedOnVersion: number, input: { outcome: Outcome; rationale: string }, principal: Principal): Promise<StoredRecord<ModerationContent>> {
+    const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'moderate' });
+    const packCriterion = this.criterionOf(assessment, criterion);
+    if (!moderationIsOpen(assessment.status)) throw new ConflictError(`The assessment is ${assessment.status}: scores are moderated while it is in review`);
+    if (packCriterion.kind === 'scored' && !('score' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is scored: give a score from 1 to 4` }]);
+    if (packCriterion.kind === 'gate' && !('status' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is a gate: give a status` }]);
+    return this.records.append({ assessmentId, kind: 'moderation', perspective: null, criterion }, basedOnVersion, input, actorOf(principal), this.clock.now());
+  }
+
+  /**
+   * Scores one perspective with the assessment's pinned pack: the latest evidence of each criterion
+   * and the judgements that still apply (a judgement made before the evidence last changed is stale
+   * and set aside, so nobody's acceptance silently carries over to a different proposal).
+   */
+  async score(assessmentId: string, perspective: Perspective, principal: Principal): Promise<PerspectiveResult & { staleJudgements: string[] }> {
+    const assessment = await this.assessments.get(assessmentId, principal);
+    const pack = this.packs.get(assessment.pack);
+    const [evidence, judgements] = await Promise.all([
+      this.records.latestOfEach<EvidenceContent>(assessmentId, 'evidence', perspective),
+      this.records.latestOfEach<JudgementContent>(assessmentId, 'judgement', perspective),
+    ]);
+    const document: PerspectiveEvidence = { system: assessment.system, period: assessment.period, perspective, criteria: {} };
+    for (const [criterion, record] of evidence) document.criteria[criterion] = record.content.evidence;
+    const applying: Record<string, Judgement> = {};
+    const staleJudgements: string[] = [];
+    for (const [criterion, record] of judgements) {
+      if (record.content.evidenceVersion === (evidence.get(criterion)?.version ?? 0)) applying[criterion] = record.content.judgement;
+      else staleJudgements.push(criterion);
+    }
+    return { ...(await scorePerspective(pack, document, applying)), staleJudgements };
+  }
+
+  /** The assessment's audit trail, read from its append-only history. */
+  async audit(assessmentId: string, principal: Principal): Promise<AuditEntry[]> {
+    const assessment = await this.assessments.get(assessmentId, principal);
+    return auditTrail(assessment, await this.records.allOf(assessmentId));
+  }
+
+  private criterionOf(assessment: AssessmentView, criterion: string): PackCriterion {
+    const found = this.packs.get(assessment.pack).criteria.find((candidate) => candidate.id === criterion);
+    if (found === undefined) throw new NotFoundError(`The rule pack ${assessment.pack.id} has no criterion ${criterion}`);
+    return found;
+  }
+
+  private requireOpen(assessment: AssessmentView, perspective: Perspective): void {
+    if (!perspectiveIsOpen(assessment.status, perspective)) {
+      throw new ConflictError(`The assessment is ${assessment.status}: the ${perspective} perspective can ${perspective === 'self' ? 'only change while it is a draft' : 'only change once it is submitted and while it is in review'}`);
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import type { AssessmentService } from './assessment-service.ts';
+import type { CriterionService } from './criterion-service.ts';
+import type { IdentityService } from './identity-service.ts';
+import type { PackRegistry } from './pack-registry.ts';
+import type { SystemService } from './system-service.ts';
+import type { TransferService } from './transfer-service.ts';
+
+/** Everything the HTTP layer calls, wired once in the composition root (server/main.ts). */
+export interface Services {
+  systems: SystemService;
+  identity: IdentityService;
+  assessments: AssessmentService;
+  criteria: CriterionService;
+  transfer: TransferService;
+  packs: PackRegistry;
+}

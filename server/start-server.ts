@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import { loadRulePack } from '../assessments/rule-pack/load-pack.ts';
+import type { Config } from './config.ts';
+import { startEmbeddedFerretDb } from './db/embedded-ferretdb.ts';
+import { createApp } from './http/app.ts';
+import { apiRouteTable } from './http/route-table.ts';
+import type { Logger } from './log.ts';
+import { AssessmentRecords } from './persistence/assessment-records.ts';
+import { openDatabase, type Database } from './persistence/database.ts';
+import { seedFirstStart } from './seed/seed-first-start.ts';
+import { AssessmentService } from './services/assessment-service.ts';
+import { systemClock } from './services/clock.ts';
+import { CriterionService } from './services/criterion-service.ts';
+import { IdentityService } from './services/identity-service.ts';
+import { PackRegistry } from './services/pack-registry.ts';
+import type { Services } from './services/services.ts';
+import { SystemService } from './services/system-service.ts';
+import { TransferService } from './services/transfer-service.ts';
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  database: Database;
+  /** The embedded database's URI when one was started (no MONGODB_URI). */
+  embeddedUri: string | null;
+  stop(): Promise<void>;
+}
+
+const productVersion = '0.1.0';
+
+/**
+ * The composition root: configuration → rule pack → database (MongoDB from MONGODB_URI, or the
+ * embedded FerretDB) → services → HTTP. The app keeps no state of its own, so instances can run
+ * side by side against one MongoDB behind a load balancer.
+ */
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const pack = await loadRulePack(config.rulePackDir);
+  log.info('Rule pack loaded', { id: pack.id, version: pack.version, hash: pack.hash });
+
+  const embedded = config.mongodbUri === undefined ? await startEmbeddedFerretDb({ dataDir: config.dataDir, log }) : null;
+  if (embedded !== null) log.info('Embedded FerretDB started', { uri: embedded.uri, dataDir: config.dataDir });
+  const uri = config.mongodbUri ?? embedded!.uri;
+
+  let database: Database;
+  try {
+    database = await openDatabase(uri, config.databaseName, log);
+    if (config.autoIndex) await database.createIndexes();
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+
+  const clock = systemClock;
+  const packs = new PackRegistry(pack);
+  const records = new AssessmentRecords(database.models);
+  const assessments = new AssessmentService(database.models, records, packs, clock);
+  const services: Services = {
+    systems: new SystemService(database.models, clock),
+    identity: new IdentityService(database.models, clock),
+    assessments,
+    criteria: new CriterionService(assessments, records, packs, clock),
+    transfer: new TransferService(database.models, assessments, records),
+    packs,
+  };
+  await seedFirstStart(services, database.models, config, log);
+
+  const states = ['disconnected', 'connected', 'connecting', 'disconnecting'];
+  const routes = apiRouteTable(productVersion, () => states[database.connection.readyState] ?? 'unknown');
+  const app = createApp({ services, routes, bodyLimitBytes: config.bodyLimitBytes, log });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const address = server.address();
+  const url = `http://${config.host}:${typeof address === 'object' && address !== null ? address.port : config.port}`;
+  log.info(`Listening on ${url}`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    services,
+    database,
+    embeddedUri: embedded?.uri ?? null,
+    stop: () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await database.close().catch(() => undefined);
+        await embedded?.stop();
+        log.info('Stopped');
+      })()),
+  };
+}

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { loadRulePack } from '../assessments/rule-pack/load-pack.ts';
 import type { Config } from './config.ts';
-import { startEmbeddedFerretDb } from './db/embedded-ferretdb.ts';
+import { startEmbeddedFerretDb, type EmbeddedFerretDb } from './db/embedded-ferretdb.ts';
 import { createApp } from './http/app.ts';
 import { apiRouteTable } from './http/route-table.ts';
 import type { Logger } from './log.ts';
@@ -21,8 +21,10 @@ export interface RunningServer {
   url: string;
   services: Services;
   database: Database;
-  /** The embedded database's URI when one was started (no MONGODB_URI). */
-  embeddedUri: string | null;
+  /** The embedded database, when one was started (no MONGODB_URI). */
+  embedded: EmbeddedFerretDb | null;
+  /** The first administrator's API token, when this start created it (it is also printed, once). */
+  firstAdminToken: string | null;
   stop(): Promise<void>;
 }
 
@@ -62,11 +64,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     transfer: new TransferService(database.models, assessments, records),
     packs,
   };
-  await seedFirstStart(services, database.models, config, log);
+  const firstAdminToken = await seedFirstStart(services, database.models, config, log);
 
-  const states = ['disconnected', 'connected', 'connecting', 'disconnecting'];
-  const routes = apiRouteTable(productVersion, () => states[database.connection.readyState] ?? 'unknown');
-  const app = createApp({ services, routes, bodyLimitBytes: config.bodyLimitBytes, log });
+  const routes = apiRouteTable(productVersion, () => database.ping());
+  const app = createApp({ services, routes, bodyLimitBytes: config.bodyLimitBytes, log, databaseReady: () => database.connection.readyState === 1 });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);
@@ -80,7 +81,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     url,
     services,
     database,
-    embeddedUri: embedded?.uri ?? null,
+    embedded,
+    firstAdminToken,
     stop: () =>
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));

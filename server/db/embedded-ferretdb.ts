@@ -26,7 +26,7 @@ export interface EmbeddedOptions {
 
 /**
  * Starts FerretDB with its SQLite backend on loopback, building it first if needed, and resolves
- * once it accepts connections. The process is stopped with SIGTERM (SIGKILL after 10 s) by
+ * once it accepts connections. The process is stopped with SIGTERM (SIGKILL after 3 s: FerretDB waits for idle clients, and SQLite is safe against a kill) by
  * `stop()`, and killed if this Node process exits first.
  */
 export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeoutMs = 30000 }: EmbeddedOptions): Promise<EmbeddedFerretDb> {
@@ -73,7 +73,7 @@ export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeo
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
     await exited;
     clearTimeout(timer);
   };

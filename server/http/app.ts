@@ -12,12 +12,14 @@ export interface AppOptions {
   routes: readonly Route[];
   bodyLimitBytes: number;
   log: Logger;
+  /** False while the database is disconnected: requests that need it get 503 at once. */
+  databaseReady: () => boolean;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The express application: security headers, JSON bodies within the limit, the route table, problems. */
-export function createApp({ services, routes, bodyLimitBytes, log }: AppOptions): express.Express {
+export function createApp({ services, routes, bodyLimitBytes, log, databaseReady }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -32,7 +34,7 @@ export function createApp({ services, routes, bodyLimitBytes, log }: AppOptions)
       },
     }),
   );
-  mountRoutes(app, routes, services);
+  mountRoutes(app, routes, services, databaseReady);
   app.use('/api', (request: Request, _response: Response, next: NextFunction) => next(Object.assign(new Error(), { type: 'route.missing', path: request.path })));
   app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
     if ((error as { type?: string }).type === 'route.missing') {

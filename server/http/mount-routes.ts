@@ -1,6 +1,6 @@
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import { NotFoundError, ValidationError, issuesOf } from '../../assessments/errors.ts';
+import { NotFoundError, UnavailableError, ValidationError, issuesOf } from '../../assessments/errors.ts';
 import type { Services } from '../services/services.ts';
 import { authorise } from './authorise.ts';
 import { principalFromBearer } from './bearer-token.ts';
@@ -10,7 +10,7 @@ import type { Route } from './route.ts';
  * Mounts each route of the table on the app: content type, authentication, the declared access
  * rule, then the params, query and body validated by the route's zod schemas, then the handler.
  */
-export function mountRoutes(app: Express, routes: readonly Route[], services: Services): void {
+export function mountRoutes(app: Express, routes: readonly Route[], services: Services, databaseReady: () => boolean): void {
   for (const route of routes) {
     app[route.method](route.path, async (request: Request, response: Response, next: NextFunction) => {
       try {
@@ -18,6 +18,8 @@ export function mountRoutes(app: Express, routes: readonly Route[], services: Se
           response.status(415).type('application/problem+json').json({ type: 'about:blank', title: 'Unsupported media type', status: 415, detail: 'Send the body as application/json.' });
           return;
         }
+        // Fail at once, not after the driver's server-selection timeout, while the database is away.
+        if (route.access.kind !== 'public' && !databaseReady()) throw new UnavailableError('The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds.', 5);
         const principal = await principalFromBearer(request, services.identity);
         const params = route.params === undefined ? {} : parseParams(route.params, request.params);
         await authorise(route.access, principal, params as Record<string, string>, request.body, services);

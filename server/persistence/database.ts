@@ -18,6 +18,8 @@ export interface Database {
   models: Models;
   /** Creates the indexes the models declare (at start in development; by `npm run db:indexes` in production). */
   createIndexes(): Promise<void>;
+  /** "connected" when the database answers a ping, else what went wrong. */
+  ping(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,14 @@ export async function openDatabase(uri: string, dbName: string, log: Logger): Pr
     models,
     async createIndexes() {
       for (const model of Object.values(models)) await model.createIndexes();
+    },
+    async ping() {
+      try {
+        await connection.db?.admin().ping({ maxTimeMS: 2000 });
+        return 'connected';
+      } catch (error) {
+        return `unreachable (${error instanceof Error ? error.name : 'error'})`;
+      }
     },
     close: () => connection.close(),
   };

@@ -100,7 +100,7 @@ export class AssessmentService {
       this.models.assessments.find(query).sort({ period: -1, system: 1, _id: 1 }).skip((page.page - 1) * page.pageSize).limit(page.pageSize).lean(),
       this.models.assessments.countDocuments(query),
     ]);
-    const statusRecords = await this.models.assessmentRecords.find(mongoose.trusted({ assessmentId: { $in: items.map((item) => item._id) }, kind: 'status' }), { _id: 0 }).sort({ version: 1 }).lean();
+    const statusRecords = await this.models.assessmentRecords.find({ assessmentId: mongoose.trusted({ $in: items.map((item) => item._id) }), kind: 'status' }, { _id: 0 }).sort({ version: 1 }).lean();
     const byAssessment = new Map<string, Array<StoredRecord<{ status: AssessmentStatus }>>>();
     for (const record of statusRecords as unknown as Array<StoredRecord<{ status: AssessmentStatus }>>) byAssessment.set(record.assessmentId, [...(byAssessment.get(record.assessmentId) ?? []), record]);
     return { items: items.map((item) => view(item, byAssessment.get(item._id) ?? [])), page: page.page, pageSize: page.pageSize, total };

@@ -4,7 +4,7 @@ import { openApiDocument } from '../openapi.ts';
 import { renderApiReference } from '../api-reference.ts';
 
 /** The OpenAPI document, its readable reference page and the health check, made from the other routes. */
-export function metaRoutes(apiRoutes: readonly Route[], version: string, databaseState: () => string): Route[] {
+export function metaRoutes(apiRoutes: readonly Route[], version: string, databaseState: () => Promise<string>): Route[] {
   let document: ReturnType<typeof openApiDocument> | undefined;
   const meta: Route[] = [
     {
@@ -33,7 +33,7 @@ export function metaRoutes(apiRoutes: readonly Route[], version: string, databas
       access: { kind: 'public' },
       responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok'), database: z.string() }) }, 503: { description: 'The database is unreachable', schema: z.object({ status: z.literal('degraded'), database: z.string() }) } },
       handle: async () => {
-        const database = databaseState();
+        const database = await databaseState();
         return database === 'connected' ? { status: 200, body: { status: 'ok', database } } : { status: 503, body: { status: 'degraded', database }, headers: { 'Retry-After': '5' } };
       },
     },

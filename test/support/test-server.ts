@@ -1,0 +1,68 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '../../assessments/access/roles.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/log.ts';
+import { startServer, type RunningServer } from '../../server/start-server.ts';
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  dataDir: string;
+  adminToken: string;
+  /** Calls the API as the holder of a token; returns status, headers and parsed body. */
+  call(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Creates a user with a role (and system) and returns an API token for them. */
+  tokenFor(role: Role, system?: string | null): Promise<string>;
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+let userCount = 0;
+
+/** Starts the real server on the real embedded FerretDB in a fresh data folder (or a given one). */
+export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
+  const folder = dataDir ?? (await mkdtemp(join(tmpdir(), 'ics-server-')));
+  const config = loadConfig({ ...(process.env.RULE_PACK_DIR === undefined ? {} : { RULE_PACK_DIR: process.env.RULE_PACK_DIR }), PORT: '0', DATA_DIR: folder, SEED_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const server = await startServer(config, createLogger(config.logLevel));
+  const call = async (token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: parsed };
+  };
+  const adminToken = server.firstAdminToken ?? '';
+  return {
+    server,
+    url: server.url,
+    dataDir: folder,
+    adminToken,
+    call,
+    async tokenFor(role, system = null) {
+      userCount += 1;
+      const user = await call(adminToken, 'POST', '/api/v1/users', { email: `${role}-${userCount}@example.org`, name: `Test ${role} ${userCount}`, role, system });
+      if (user.status !== 201) throw new Error(`Could not create a ${role}: ${JSON.stringify(user.body)}`);
+      const token = await call(adminToken, 'POST', '/api/v1/tokens', { userId: user.body.id, name: 'test' });
+      return token.body.secret as string;
+    },
+    async stop({ keepData = false } = {}) {
+      await server.stop();
+      if (!keepData) await rm(folder, { recursive: true, force: true });
+    },
+  };
+}

@@ -2,10 +2,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { machine } from './measure.ts';
+import { benchApi } from './api.ts';
 import { benchScoring } from './scoring.ts';
 
 const benchmarks: Record<string, () => Promise<object>> = {
   scoring: () => benchScoring(),
+  api: () => benchApi(),
 };
 
 const wanted = process.argv.slice(2);

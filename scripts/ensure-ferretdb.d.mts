@@ -1,2 +1,2 @@
-/** Returns the path of a FerretDB binary built from server/db/ferretdb, building it if needed. */
-export function ensureFerretDb(options?: { quiet?: boolean }): string;
+/** Resolves with the path of a FerretDB binary built from server/db/ferretdb, building it if needed. */
+export function ensureFerretDb(): Promise<string>;

@@ -1,81 +1,105 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import mongoose from 'mongoose';
 import { ensureFerretDb } from '../../scripts/ensure-ferretdb.mjs';
 import type { Logger } from '../log.ts';
 
 export interface EmbeddedFerretDb {
+  /** For example `mongodb://127.0.0.1:40123/`. */
   uri: string;
   port: number;
   pid: number;
-  /** Settles with the exit code when the process ends, for whatever reason. */
+  /** Settles with the exit code (null if killed by a signal) when the process ends, for whatever reason. */
   exited: Promise<number | null>;
+  /** SIGTERM, then SIGKILL if it has not exited within `stopTimeoutMs`; resolves once it has exited. */
   stop(): Promise<void>;
 }
 
-export interface EmbeddedOptions {
-  /** Data lives in <dataDir>/ferretdb/ (SQLite files); the log in <dataDir>/ferretdb.log. */
+export interface EmbeddedFerretDbOptions {
+  /** The SQLite files live in <dataDir>/ferretdb/, the log in <dataDir>/ferretdb.log. */
   dataDir: string;
-  /** A fixed port (to come back on the same address after a restart); 0 picks a free one. */
+  /** A fixed loopback port (to come back on the same address after a restart); 0, the default, picks a free one. */
   port?: number;
   log?: Logger;
   startTimeoutMs?: number;
+  /** FerretDB gives open client connections up to 3 s to finish before it exits. */
+  stopTimeoutMs?: number;
 }
 
 /**
- * Starts FerretDB with its SQLite backend on loopback, building it first if needed, and resolves
- * once it accepts connections. The process is stopped with SIGTERM (SIGKILL after 3 s: FerretDB waits for idle clients, and SQLite is safe against a kill) by
- * `stop()`, and killed if this Node process exits first.
+ * Starts FerretDB with its SQLite backend on 127.0.0.1, building it first if needed, and resolves
+ * once it answers a `hello` command. The process is also killed if this Node process exits first.
  */
-export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeoutMs = 30000 }: EmbeddedOptions): Promise<EmbeddedFerretDb> {
-  const binary = ensureFerretDb();
-  await mkdir(join(dataDir, 'ferretdb'), { recursive: true });
+export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeoutMs = 30_000, stopTimeoutMs = 10_000 }: EmbeddedFerretDbOptions): Promise<EmbeddedFerretDb> {
+  const binary = await ensureFerretDb();
+  const sqliteDir = join(dataDir, 'ferretdb');
+  await mkdir(sqliteDir, { recursive: true });
   const logFile = join(dataDir, 'ferretdb.log');
   const logStream = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-sqlite-dir', join(dataDir, 'ferretdb'), '-log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The binary itself listens on the port asked for (0: the kernel picks a free one) and prints
+  // "LISTENING <uri>" once bound, so there is no window in which another process can take the port.
+  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-sqlite-dir', sqliteDir, '-log-level', 'error'], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr.pipe(logStream);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const exited = new Promise<number | null>((resolve) => {
-    child.once('exit', (code) => {
-      process.removeListener('exit', killOnExit);
-      logStream.end();
-      resolve(code);
-    });
-  });
-  exited.then((code) => log?.debug('Embedded FerretDB exited', { code }));
 
-  const uri = await new Promise<string>((resolve, reject) => {
-    let settled = false;
-    const timer = setTimeout(() => fail(`did not start within ${startTimeoutMs / 1000} s`), startTimeoutMs);
-    const lines = createInterface({ input: child.stdout });
-    const fail = (why: string) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      readFile(logFile, 'utf8')
-        .catch(() => '')
-        .then((text) => reject(new Error(`The embedded FerretDB ${why}. Last lines of ${logFile}:\n${text.split('\n').slice(-15).join('\n')}`)));
-    };
-    lines.on('line', (line) => {
-      if (settled || !line.startsWith('LISTENING ')) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(line.slice('LISTENING '.length).trim());
+  let stopping = false;
+  const exited = new Promise<number | null>((resolve) => {
+    child.once('close', (code, signal) => {
+      process.removeListener('exit', killOnExit);
+      if (!stopping) log?.error('The embedded FerretDB exited unexpectedly', { code, signal, log: logFile });
+      logStream.end(() => resolve(code));
     });
-    child.once('error', (error) => fail(`could not be run (${error.message})`));
-    exited.then((code) => fail(`exited with code ${code} while starting`));
   });
+
+  let timer: NodeJS.Timeout | undefined;
+  let uri: string;
+  try {
+    uri = await Promise.race([
+      answering(child, startTimeoutMs),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`did not answer within ${startTimeoutMs / 1000} s`)), startTimeoutMs))),
+      exited.then((code) => Promise.reject(new Error(`exited with code ${code} while starting`))),
+      once(child, 'error').then(([error]: Error[]) => Promise.reject(new Error(`could not be run (${error?.message})`))),
+    ]);
+  } catch (error) {
+    stopping = true;
+    child.kill('SIGKILL');
+    await exited;
+    const tail = (await readFile(logFile, 'utf8').catch(() => '')).trimEnd().split('\n').slice(-20).join('\n');
+    throw new Error(`The embedded FerretDB (${binary}) ${(error as Error).message}. Last lines of ${logFile}:\n${tail}`);
+  } finally {
+    clearTimeout(timer);
+  }
 
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
     await exited;
-    clearTimeout(timer);
+    clearTimeout(killer);
   };
-  return { uri, port: Number(new URL(uri).port), pid: child.pid as number, exited, stop };
+  return { uri, port: Number(new URL(uri).port), pid: child.pid!, exited, stop };
+}
+
+/** Resolves with the URI the binary reports once it listens, after a real `hello` has succeeded there. */
+async function answering(child: ChildProcessByStdio<null, Readable, Readable>, timeoutMs: number): Promise<string> {
+  // If the process dies first, this never settles: the caller races it against the exit.
+  const uri = await new Promise<string>((resolve) => {
+    // The interface keeps reading after the line, so the pipe never fills up nor holds up 'close'.
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line.startsWith('LISTENING ')) resolve(line.slice('LISTENING '.length).trim());
+    });
+  });
+  const client = new mongoose.mongo.MongoClient(uri, { directConnection: true, serverSelectionTimeoutMS: timeoutMs });
+  try {
+    await client.db('admin').command({ hello: 1 });
+  } finally {
+    await client.close();
+  }
+  return uri;
 }

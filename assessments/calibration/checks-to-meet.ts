@@ -1,0 +1,149 @@
+import type { FactValue } from '../evidence/criterion-evidence.ts';
+import { parameterFactPrefix } from '../rule-pack/check-pack.ts';
+import type { CheckTree, GateStatus } from '../rule-pack/pack-schema.ts';
+import type { PackCriterion } from '../rule-pack/rule-pack.ts';
+import type { Finding, Outcome } from '../scoring/criterion-result.ts';
+import type { PathChange } from './path-to-next-rating.ts';
+
+/** A check a rule needs that the evidence does not yet satisfy, with what it measured and against what. */
+export interface CheckToMeet {
+  check: string;
+  citation: string;
+  /** The fact compared, e.g. "systemSessions". */
+  indicator: string;
+  label: string;
+  unit: string | null;
+  /** The current value; null when not given (or the criterion was not assessed). */
+  value: FactValue;
+  comparison: string;
+  threshold: unknown;
+  /** The pack parameter the threshold comes from, when it is one. */
+  parameter: string | null;
+  /** `met`: the check must come to be met. `not-met`: the rule holds it under a `not`, so it must stop being met. */
+  needs: 'met' | 'not-met';
+  /** What satisfying it would mean, in the pack's words. */
+  meaning: string;
+}
+
+/** One rule that gives the outcome, and what it still needs. */
+export interface RuleRoute {
+  rule: string;
+  outcome: Outcome;
+  /** The checks not yet satisfied; for an `any`, the branch with the fewest of them. */
+  unmet: CheckToMeet[];
+}
+
+export type ChecksToMeet =
+  | {
+      status: 'checks';
+      criterion: string;
+      target: Outcome;
+      /** The rule needing the fewest changes (the first in the pack on a tie) and its unmet checks. */
+      rule: string;
+      unmet: CheckToMeet[];
+      /** True when that rule is already satisfied (a judgement, not the evidence, holds the score lower). */
+      alreadySatisfied: boolean;
+      /** Every rule that gives the outcome, fewest unmet checks first. */
+      routes: RuleRoute[];
+    }
+  | { status: 'no-rule'; criterion: string; target: Outcome; message: string };
+
+/**
+ * Which checks (indicator thresholds) would have to be met for a criterion to reach an outcome:
+ * looks at the rule(s) of the pack giving exactly that score or gate status, walks each rule's
+ * condition tree (all / any / not over check references) and lists the checks not currently
+ * satisfied, taking for each `any` the branch with the fewest. `findings` are the criterion's
+ * current findings; a check without one (criterion not assessed) counts as not met, value unknown.
+ */
+export function checksToMeet(criterion: PackCriterion, findings: readonly Finding[], target: Outcome): ChecksToMeet {
+  const rules = (criterion.rules as ReadonlyArray<{ name: string; conditions: CheckTree; event: { params: { score: number } | { status: GateStatus } } }>).filter((rule) =>
+    'score' in target ? 'score' in rule.event.params && rule.event.params.score === target.score : 'status' in rule.event.params && rule.event.params.status === target.status,
+  );
+  if (rules.length === 0) {
+    const what = 'score' in target ? `a score of ${target.score}` : `the status ${target.status}`;
+    return { status: 'no-rule', criterion: criterion.id, target, message: `No rule of ${criterion.id} gives ${what}.` };
+  }
+  const byCheck = new Map(findings.map((finding) => [finding.check, finding]));
+  const routes = rules
+    .map((rule): RuleRoute => ({ rule: rule.name, outcome: target, unmet: unmetIn(rule.conditions, true, byCheck).map((need) => describe(criterion, need, byCheck.get(need.check))) }))
+    .map((route, index) => ({ route, index }))
+    .sort((a, b) => a.route.unmet.length - b.route.unmet.length || a.index - b.index)
+    .map(({ route }) => route);
+  const cheapest = routes[0] as RuleRoute;
+  return { status: 'checks', criterion: criterion.id, target, rule: cheapest.rule, unmet: cheapest.unmet, alreadySatisfied: cheapest.unmet.length === 0, routes };
+}
+
+/**
+ * The checks for the next score up (+1): the rules giving the lowest score above `currentScore`
+ * (usually currentScore + 1). `no-rule` when no rule gives a higher score.
+ */
+export function checksForNextScore(criterion: PackCriterion, findings: readonly Finding[], currentScore: number): ChecksToMeet {
+  const higher = criterion.rules
+    .map((rule) => rule.event.params)
+    .flatMap((params) => ('score' in params && params.score > currentScore ? [params.score] : []));
+  const next = higher.length === 0 ? currentScore + 1 : Math.min(...higher);
+  return checksToMeet(criterion, findings, { score: next });
+}
+
+/** For each change of a path to the next rating, the checks its criterion (or the gate) would have to meet. */
+export function checksForPath(
+  changes: readonly PathChange[],
+  criteria: readonly PackCriterion[],
+  findingsByCriterion: Readonly<Record<string, readonly Finding[]>>,
+): Array<{ change: PathChange; checks: ChecksToMeet | null }> {
+  return changes.map((change) => {
+    const criterion = change.kind === 'score' ? criteria.find((entry) => entry.id === change.criterion) : criteria.find((entry) => entry.kind === 'gate');
+    if (criterion === undefined) return { change, checks: null };
+    const findings = findingsByCriterion[criterion.id] ?? [];
+    return { change, checks: checksToMeet(criterion, findings, change.kind === 'score' ? { score: change.to } : { status: change.to }) };
+  });
+}
+
+type Need = { check: string; needs: 'met' | 'not-met' };
+
+/**
+ * The checks a condition tree still needs, under a polarity (`positive` false inside a `not`):
+ * an `all` (or a negated `any`) needs every child; an `any` (or a negated `all`) needs its cheapest child.
+ */
+function unmetIn(tree: CheckTree, positive: boolean, findings: ReadonlyMap<string, Finding>): Need[] {
+  if ('condition' in tree) {
+    const met = findings.get(tree.condition)?.met ?? false;
+    return met === positive ? [] : [{ check: tree.condition, needs: positive ? 'met' : 'not-met' }];
+  }
+  if ('not' in tree) return unmetIn(tree.not, !positive, findings);
+  const children = ('all' in tree ? tree.all : tree.any).map((child) => unmetIn(child, positive, findings));
+  const needsEvery = 'all' in tree === positive;
+  if (needsEvery) return unique(children.flat());
+  return children.reduce<Need[] | undefined>((best, child) => (best === undefined || unique(child).length < best.length ? unique(child) : best), undefined) ?? [];
+}
+
+function unique(needs: readonly Need[]): Need[] {
+  const seen = new Set<string>();
+  return needs.filter((need) => {
+    const key = `${need.needs}\u0000${need.check}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function describe(criterion: PackCriterion, need: Need, finding: Finding | undefined): CheckToMeet {
+  const check = criterion.checks.find((entry) => entry.name === need.check);
+  if (check === undefined) throw new Error(`${criterion.id} refers to the check "${need.check}", which it does not define`);
+  const value = check.condition.value;
+  const parameter = typeof value === 'object' && !Array.isArray(value) ? value.fact.slice(parameterFactPrefix.length) : null;
+  const fact = criterion.evidence.facts[check.condition.fact];
+  return {
+    check: check.name,
+    citation: check.citation,
+    indicator: check.condition.fact,
+    label: finding?.label ?? fact?.label ?? check.condition.fact,
+    unit: finding?.unit ?? fact?.unit ?? null,
+    value: finding?.value ?? null,
+    comparison: check.condition.operator,
+    threshold: finding?.threshold ?? (parameter === null ? value : (criterion.parameterValues[parameter] ?? null)),
+    parameter,
+    needs: need.needs,
+    meaning: need.needs === 'met' ? check.meaning.met : check.meaning.notMet,
+  };
+}

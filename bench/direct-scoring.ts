@@ -1,11 +1,12 @@
 // The floor for the scoring benchmark: the same pack's checks, rules and limiters evaluated by
 // plain TypeScript, with no json-rules-engine. It shares fact derivation with the product and
-// returns the same outcomes and rating, which the benchmark checks before timing anything.
+// returns the same outcomes, findings and rating, which the benchmark checks before timing anything.
 import type { FactValue } from '../assessments/evidence/criterion-evidence.ts';
 import type { PerspectiveEvidence } from '../assessments/evidence/perspective-evidence.ts';
 import type { CheckTree, ComparisonTree, RatingId } from '../assessments/rule-pack/pack-schema.ts';
 import type { RulePack } from '../assessments/rule-pack/rule-pack.ts';
 import { parameterFactPrefix } from '../assessments/rule-pack/check-pack.ts';
+import type { Finding } from '../assessments/scoring/criterion-result.ts';
 import { deriveFacts, missingIndicators } from '../assessments/scoring/derive-facts.ts';
 import { roundHalfUp } from '../assessments/rating/round-half-up.ts';
 
@@ -24,14 +25,14 @@ const compare: Record<string, (left: any, right: any) => boolean> = {
 
 export interface DirectResult {
   outcomes: Record<string, number | string>;
-  findings: number;
+  findings: Finding[];
   percentage: number | null;
   final: RatingId | null;
 }
 
 export function scoreDirectly(pack: RulePack, evidence: PerspectiveEvidence): DirectResult {
   const outcomes: Record<string, number | string> = {};
-  let findings = 0;
+  const findings: Finding[] = [];
   for (const criterion of pack.criteria) {
     const indicators = evidence.criteria[criterion.id]?.indicators ?? {};
     const facts = deriveFacts(criterion, indicators);
@@ -43,8 +44,24 @@ export function scoreDirectly(pack: RulePack, evidence: PerspectiveEvidence): Di
       typeof value === 'object' && value !== null && !Array.isArray(value) ? criterion.parameterValues[(value as { fact: string }).fact.slice(parameterFactPrefix.length)] : value;
     const results = new Map<string, boolean>();
     for (const check of criterion.checks) {
-      results.set(check.name, compare[check.condition.operator]?.(facts[check.condition.fact] as FactValue, valueOf(check.condition.value)) ?? false);
-      findings += 1;
+      const threshold = valueOf(check.condition.value);
+      const met = compare[check.condition.operator]?.(facts[check.condition.fact] as FactValue, threshold) ?? false;
+      results.set(check.name, met);
+      const fact = criterion.evidence.facts[check.condition.fact];
+      const value = check.condition.value;
+      findings.push({
+        check: check.name,
+        citation: check.citation,
+        indicator: check.condition.fact,
+        label: fact?.label ?? check.condition.fact,
+        unit: fact?.unit ?? null,
+        value: facts[check.condition.fact] ?? null,
+        comparison: check.condition.operator,
+        threshold,
+        parameter: typeof value === 'object' && !Array.isArray(value) ? value.fact.slice(parameterFactPrefix.length) : null,
+        met,
+        meaning: met ? check.meaning.met : check.meaning.notMet,
+      });
     }
     const holds = (tree: CheckTree): boolean =>
       'condition' in tree ? results.get(tree.condition) === true : 'not' in tree ? !holds(tree.not) : 'all' in tree ? tree.all.every(holds) : tree.any.some(holds);

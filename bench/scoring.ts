@@ -23,7 +23,8 @@ export async function benchScoring(runs = 3000) {
     const outcome = criterion.proposed;
     return [criterion.criterion, outcome === null ? 'not-assessed' : 'score' in outcome ? outcome.score : outcome.status];
   }));
-  if (JSON.stringify(productOutcomes) !== JSON.stringify(direct.outcomes) || product.rating.final?.id !== direct.final) {
+  const productFindings = product.criteria.flatMap((criterion) => criterion.findings);
+  if (JSON.stringify(productOutcomes) !== JSON.stringify(direct.outcomes) || product.rating.final?.id !== direct.final || JSON.stringify(productFindings) !== JSON.stringify(direct.findings)) {
     throw new Error(`The direct floor disagrees with the engine: ${JSON.stringify({ productOutcomes, direct })}`);
   }
 
@@ -40,7 +41,7 @@ export async function benchScoring(runs = 3000) {
     benchmark: 'scoring',
     what: 'scorePerspective on one complete assessment (9 scored criteria + gate, findings, trace, rating), warm, sequential',
     pack: product.pack,
-    findingsPerAssessment: direct.findings,
+    findingsPerAssessment: direct.findings.length,
     engine: engineTiming,
     directFloor: floorTiming,
     ratioP50: Math.round((engineTiming.p50 / floorTiming.p50) * 10) / 10,

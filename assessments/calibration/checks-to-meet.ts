@@ -3,7 +3,7 @@ import { parameterFactPrefix } from '../rule-pack/check-pack.ts';
 import type { CheckTree, GateStatus } from '../rule-pack/pack-schema.ts';
 import type { PackCriterion } from '../rule-pack/rule-pack.ts';
 import type { Finding, Outcome } from '../scoring/criterion-result.ts';
-import type { PathChange } from './path-to-next-rating.ts';
+import { gateLadder, type PathChange } from './path-to-next-rating.ts';
 
 /** A check a rule needs that the evidence does not yet satisfy, with what it measured and against what. */
 export interface CheckToMeet {
@@ -25,8 +25,9 @@ export interface CheckToMeet {
   meaning: string;
 }
 
-/** One rule that gives the outcome, and what it still needs. */
+/** One rule that gives the outcome (or the pack's default), and what it still needs. */
 export interface RuleRoute {
+  /** The rule's name, or "default" when the outcome is the criterion's default (no rule gives it). */
   rule: string;
   outcome: Outcome;
   /** The checks not yet satisfied; for an `any`, the branch with the fewest of them. */
@@ -38,39 +39,79 @@ export type ChecksToMeet =
       status: 'checks';
       criterion: string;
       target: Outcome;
-      /** The rule needing the fewest changes (the first in the pack on a tie) and its unmet checks. */
+      /** The rule needing the fewest changes (the first in the pack on a tie), or "default". */
       rule: string;
+      /** Its unmet checks, with those of the rules that must stop applying. */
       unmet: CheckToMeet[];
-      /** True when that rule is already satisfied (a judgement, not the evidence, holds the score lower). */
+      /**
+       * Gate rules that outrank the target with a worse status (e.g. financial-management/severe):
+       * they must stop applying, so their checks are negated into `unmet`. Empty for scored criteria.
+       */
+      mustStopApplying: string[];
+      /** True when nothing is unmet (a judgement, not the evidence, holds the outcome lower). */
       alreadySatisfied: boolean;
       /** Every rule that gives the outcome, fewest unmet checks first. */
       routes: RuleRoute[];
     }
   | { status: 'no-rule'; criterion: string; target: Outcome; message: string };
 
+type AnyRule = { name: string; conditions: CheckTree; event: { params: { score: number } | { status: GateStatus; rank: number } } };
+
 /**
- * Which checks (indicator thresholds) would have to be met for a criterion to reach an outcome:
- * looks at the rule(s) of the pack giving exactly that score or gate status, walks each rule's
- * condition tree (all / any / not over check references) and lists the checks not currently
- * satisfied, taking for each `any` the branch with the fewest. `findings` are the criterion's
- * current findings; a check without one (criterion not assessed) counts as not met, value unknown.
+ * Which checks (indicator thresholds) would have to be met for a criterion to reach an outcome.
+ * The rules decide as scoring does (score-criterion.ts): the highest score, or the highest-ranked
+ * gate status, among the rules that fire, else the default. So this looks at the rule(s) giving
+ * exactly that score or status, walks each rule's condition tree (all / any / not over check
+ * references) and lists the checks not currently satisfied, taking for each `any` the branch with
+ * the fewest. For a gate, rules that outrank the target with a worse status (severe outranks
+ * well-managed) must also stop applying: their trees are negated and their unmet checks added.
+ * An outcome that is the criterion's default needs no rule of its own. `findings` are the
+ * criterion's current findings; a check without one (criterion not assessed) counts as not met.
  */
 export function checksToMeet(criterion: PackCriterion, findings: readonly Finding[], target: Outcome): ChecksToMeet {
-  const rules = (criterion.rules as ReadonlyArray<{ name: string; conditions: CheckTree; event: { params: { score: number } | { status: GateStatus } } }>).filter((rule) =>
-    'score' in target ? 'score' in rule.event.params && rule.event.params.score === target.score : 'status' in rule.event.params && rule.event.params.status === target.status,
-  );
-  if (rules.length === 0) {
+  const allRules = criterion.rules as readonly AnyRule[];
+  const gives = (params: AnyRule['event']['params'] | PackCriterion['default']) =>
+    'score' in target ? 'score' in params && params.score === target.score : 'status' in params && params.status === target.status;
+  const rules = allRules.filter((rule) => gives(rule.event.params));
+  const isDefault = gives(criterion.default);
+  if (rules.length === 0 && !isDefault) {
     const what = 'score' in target ? `a score of ${target.score}` : `the status ${target.status}`;
     return { status: 'no-rule', criterion: criterion.id, target, message: `No rule of ${criterion.id} gives ${what}.` };
   }
+
   const byCheck = new Map(findings.map((finding) => [finding.check, finding]));
-  const routes = rules
-    .map((rule): RuleRoute => ({ rule: rule.name, outcome: target, unmet: unmetIn(rule.conditions, true, byCheck).map((need) => describe(criterion, need, byCheck.get(need.check))) }))
+  let blocking: AnyRule[] = [];
+  if ('status' in target) {
+    const rankOf = (params: AnyRule['event']['params'] | PackCriterion['default']) => ('rank' in params ? params.rank : 0);
+    const targetRank = Math.min(...[...rules.map((rule) => rankOf(rule.event.params)), ...(isDefault ? [rankOf(criterion.default)] : [])]);
+    const worse = (params: AnyRule['event']['params']) => 'status' in params && gateLadder.indexOf(params.status) < gateLadder.indexOf(target.status);
+    blocking = allRules.filter((rule) => rankOf(rule.event.params) > targetRank && worse(rule.event.params));
+  }
+  const blockingNeeds = blocking.flatMap((rule) => unmetIn(rule.conditions, false, byCheck));
+  const candidates: Array<{ name: string; needs: Need[] }> = [
+    ...rules.map((rule) => ({ name: rule.name, needs: unmetIn(rule.conditions, true, byCheck) })),
+    ...(isDefault && rules.length === 0 ? [{ name: 'default', needs: [] }] : []),
+  ];
+  const routes = candidates
+    .map((candidate): RuleRoute => ({
+      rule: candidate.name,
+      outcome: target,
+      unmet: unique([...candidate.needs, ...blockingNeeds]).map((need) => describe(criterion, need, byCheck.get(need.check))),
+    }))
     .map((route, index) => ({ route, index }))
     .sort((a, b) => a.route.unmet.length - b.route.unmet.length || a.index - b.index)
     .map(({ route }) => route);
   const cheapest = routes[0] as RuleRoute;
-  return { status: 'checks', criterion: criterion.id, target, rule: cheapest.rule, unmet: cheapest.unmet, alreadySatisfied: cheapest.unmet.length === 0, routes };
+  return {
+    status: 'checks',
+    criterion: criterion.id,
+    target,
+    rule: cheapest.rule,
+    unmet: cheapest.unmet,
+    mustStopApplying: blocking.map((rule) => rule.name),
+    alreadySatisfied: cheapest.unmet.length === 0,
+    routes,
+  };
 }
 
 /**

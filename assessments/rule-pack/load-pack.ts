@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { criterionEvidence } from '../evidence/registry.ts';
 import { InvalidRulePackError, jsonPath, type FieldIssue } from '../errors.ts';
 import { checkCriterion, checkManifest } from './check-pack.ts';
+import { compileCriterion } from './compile-criterion.ts';
 import { packHash } from './pack-hash.ts';
 import { criterionFile, manifestFile } from './pack-schema.ts';
 import type { PackCriterion, RulePack } from './rule-pack.ts';
@@ -63,7 +64,7 @@ export async function loadRulePack(directory: string): Promise<RulePack> {
     } else {
       issues.push(...checkCriterion(file, evidence).map((issue) => ({ file: display(entry.file), ...issue })));
       const parameterValues = Object.fromEntries(Object.entries(file.parameters).map(([name, parameter]) => [name, parameter.value]));
-      criteria.push({ ...file, evidence, parameterValues });
+      criteria.push({ ...file, evidence, parameterValues, compiled: compileCriterion(file) });
     }
   }
   const gates = criteria.filter((criterion) => criterion.kind === 'gate');

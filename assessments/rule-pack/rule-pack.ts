@@ -1,10 +1,12 @@
 import type { CriterionEvidence, PackParameters } from '../evidence/criterion-evidence.ts';
+import type { CompiledCriterion } from './compile-criterion.ts';
 import type { GateCriterionFile, ManifestFile, ScoredCriterionFile } from './pack-schema.ts';
 
 /** A criterion of a loaded pack: its rules (data) joined to its evidence definition (code). */
 export type PackCriterion = (ScoredCriterionFile | GateCriterionFile) & {
   evidence: CriterionEvidence;
   parameterValues: PackParameters;
+  compiled: CompiledCriterion;
 };
 
 /** A rule pack, loaded and validated: what every result records as its provenance. */

@@ -29,8 +29,8 @@ export interface MissingIndicator {
 export interface TraceEntry {
   rule: string;
   fired: boolean;
-  /** Each comparison the rule made: fact, value seen, operator, threshold, result. */
-  comparisons: Array<{ fact: string; value: FactValue; operator: string; threshold: unknown; result: boolean }>;
+  /** Each comparison the rule made: the check, fact, value seen, operator, threshold, result. */
+  comparisons: Array<{ check: string | null; fact: string; value: FactValue; operator: string; threshold: unknown; result: boolean }>;
 }
 
 export type Outcome = { score: number } | { status: GateStatus };

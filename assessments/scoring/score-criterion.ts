@@ -5,17 +5,15 @@ import type { PackCriterion } from '../rule-pack/rule-pack.ts';
 import type { CriterionProposal, Finding, Outcome, TraceEntry } from './criterion-result.ts';
 import { deriveFacts, missingIndicators } from './derive-facts.ts';
 
-/** The rule that evaluates every check of a criterion, so that each comparison yields a finding. */
-const findingsRule = 'findings';
-
 /**
  * Runs one criterion's rules over one perspective's indicators.
  *
  * Each call builds its own json-rules-engine Engine: an Engine keeps run state on the instance,
  * and json-rules-engine 7 skips rules when one instance runs concurrently across priorities, so
- * engines are never shared between runs. Besides the pack's outcome rules (which refer to checks
- * by name), one "findings" rule holds every check in an `any`: json-rules-engine evaluates all
- * conditions of equal priority together, so its result records every comparison, met or not.
+ * engines are never shared between runs. The rules are the pack's, compiled at load (see
+ * compile-criterion.ts): the outcome rules, and one "findings" rule holding every check in an
+ * `any` (json-rules-engine evaluates all conditions of equal priority together, so its result
+ * records every comparison, met or not).
  */
 export async function scoreCriterion(criterion: PackCriterion, indicators: object = {}): Promise<CriterionProposal> {
   const facts = deriveFacts(criterion, indicators);
@@ -25,25 +23,18 @@ export async function scoreCriterion(criterion: PackCriterion, indicators: objec
     return { ...base, assessed: false, proposed: null, decidedBy: null, findings: [], missing, trace: [] };
   }
 
-  const engine = new Engine([], { allowUndefinedFacts: false });
-  for (const check of criterion.checks) engine.setCondition(check.name, { all: [check.condition] });
-  engine.addRule({ name: findingsRule, conditions: { any: criterion.checks.map((check) => check.condition) }, event: { type: 'findings' } });
-  for (const rule of criterion.rules) engine.addRule(rule);
-
-  const runtimeFacts: Record<string, unknown> = { ...facts };
-  for (const [name, value] of Object.entries(criterion.parameterValues)) runtimeFacts[`${parameterFactPrefix}${name}`] = value;
-  const { results, failureResults } = await engine.run(runtimeFacts);
+  const engine = new Engine(criterion.compiled.rules, { allowUndefinedFacts: false });
+  const { results, failureResults } = await engine.run({ ...facts });
   const evaluated = new Map<string, RuleResult>([...results, ...failureResults].map((result) => [result.name as string, result]));
 
-  const comparisons = comparisonsOf(evaluated.get(findingsRule));
-  if (comparisons.length !== criterion.checks.length) {
-    throw new Error(`json-rules-engine evaluated ${comparisons.length} of the ${criterion.checks.length} checks of ${criterion.id}`);
-  }
-  const findings = criterion.checks.map((check, index): Finding => {
-    const comparison = comparisons[index];
+  const checked = new Map<string, TraceEntry['comparisons'][number]>();
+  for (const result of evaluated.values()) for (const comparison of comparisonsOf(result)) if (comparison.check !== null) checked.set(comparison.check, comparison);
+  const findings = criterion.checks.map((check): Finding => {
+    const comparison = checked.get(check.name);
+    if (comparison === undefined) throw new Error(`json-rules-engine did not evaluate the check ${check.name} of ${criterion.id}`);
     const fact = criterion.evidence.facts[check.condition.fact];
     const value = check.condition.value;
-    const met = comparison?.result ?? false;
+    const met = comparison.result;
     return {
       check: check.name,
       citation: check.citation,
@@ -52,7 +43,7 @@ export async function scoreCriterion(criterion: PackCriterion, indicators: objec
       unit: fact?.unit ?? null,
       value: facts[check.condition.fact] ?? null,
       comparison: check.condition.operator,
-      threshold: comparison?.threshold ?? value,
+      threshold: comparison.threshold,
       parameter: typeof value === 'object' && !Array.isArray(value) ? value.fact.slice(parameterFactPrefix.length) : null,
       met,
       meaning: met ? check.meaning.met : check.meaning.notMet,
@@ -87,7 +78,7 @@ function best<T>(items: readonly T[], rank: (item: T) => number): T | undefined 
   return items.reduce<T | undefined>((top, item) => (top === undefined || rank(item) > rank(top) ? item : top), undefined);
 }
 
-type EvaluatedCondition = { fact?: string; operator?: string; factResult?: unknown; valueResult?: unknown; result?: boolean; all?: EvaluatedCondition[]; any?: EvaluatedCondition[]; not?: EvaluatedCondition };
+type EvaluatedCondition = { name?: string; fact?: string; operator?: string; factResult?: unknown; valueResult?: unknown; result?: boolean; all?: EvaluatedCondition[]; any?: EvaluatedCondition[]; not?: EvaluatedCondition };
 
 /** The leaf comparisons a rule evaluated, in the order written, with the values it saw. */
 function comparisonsOf(result: RuleResult | undefined): TraceEntry['comparisons'] {
@@ -99,6 +90,7 @@ function comparisonsOf(result: RuleResult | undefined): TraceEntry['comparisons'
     else if (condition.not) walk(condition.not);
     else if (condition.fact !== undefined && condition.result !== undefined) {
       leaves.push({
+        check: condition.name ?? null,
         fact: condition.fact,
         value: (condition.factResult ?? null) as FactValue,
         operator: condition.operator ?? '',

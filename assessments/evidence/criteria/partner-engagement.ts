@@ -6,6 +6,16 @@ import { narrative, sourced, yesNo } from '../sourced.ts';
 const sectors = ['local-government', 'vcfse', 'social-care-providers', 'nhs-providers', 'icb', 'primary-care'] as const;
 type Sector = (typeof sectors)[number];
 
+/** Each sector's name as a reader would write it, for messages. */
+const sectorNames: Readonly<Record<Sector, string>> = {
+  'local-government': 'Local government',
+  vcfse: 'The VCFSE sector',
+  'social-care-providers': 'Social care providers',
+  'nhs-providers': 'NHS providers',
+  icb: 'The ICB',
+  'primary-care': 'Primary care',
+};
+
 /** The sectors every partner survey should hear from (¶3.122, 1st bullet): primary care is reported when surveyed, but not required. */
 const coreSectors: readonly Sector[] = ['local-government', 'vcfse', 'social-care-providers', 'nhs-providers', 'icb'];
 
@@ -57,7 +67,7 @@ const indicators = z
     const seen = new Set<Sector>();
     valueOf(given.partnerSurvey)?.forEach((entry, index) => {
       if (seen.has(entry.sector)) {
-        context.addIssue({ code: 'custom', path: ['partnerSurvey', 'value', index, 'sector'], message: `The sector ${entry.sector} is listed more than once; give one line per sector` });
+        context.addIssue({ code: 'custom', path: ['partnerSurvey', 'value', index, 'sector'], message: `${sectorNames[entry.sector]} is listed more than once; give one line per sector` });
       }
       seen.add(entry.sector);
     });

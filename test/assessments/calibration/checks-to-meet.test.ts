@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checksForNextScore, checksForPath, checksToMeet, type ChecksToMeet } from '../../../assessments/calibration/checks-to-meet.ts';
 import { pathToNextRating } from '../../../assessments/calibration/path-to-next-rating.ts';
 import { defaultPackDirectory } from '../../../assessments/rule-pack/default-pack.ts';
+import type { RulePack } from '../../../assessments/rule-pack/rule-pack.ts';
 import { loadRulePack } from '../../../assessments/rule-pack/load-pack.ts';
 import { manifestFile } from '../../../assessments/rule-pack/pack-schema.ts';
 import type { PackCriterion } from '../../../assessments/rule-pack/rule-pack.ts';
@@ -109,10 +110,11 @@ describe('calibration: checks to meet for the next score', () => {
     expect(result.unmet).to.deep.equal([]);
   });
 
-  it('no rule gives the score: says so (4 has no next score; no rule gives 1, the default)', async () => {
+  it('no rule gives the score: says so (4 has no next score); the default score needs nothing', async () => {
     const { findings } = await findingsFor(hoscIndicators(3, 4, 9, true));
     expect(checksForNextScore(hosc, findings, 4)).to.include({ status: 'no-rule', message: 'No rule of hosc-effectiveness gives a score of 5.' });
-    expect(checksToMeet(hosc, findings, { score: 1 }).status).to.equal('no-rule');
+    expect(checksToMeet(hosc, findings, { score: 5 }).status).to.equal('no-rule');
+    expect(checksToMeet(hosc, findings, { score: 1 })).to.deep.include({ status: 'checks', rule: 'default', unmet: [], alreadySatisfied: true, mustStopApplying: [] });
   });
 
   it('walks `not`, nested `any` of `all`, and chooses among several rules giving the score the one needing least', async () => {
@@ -160,5 +162,66 @@ describe('calibration: checks to meet for the next score', () => {
     expect(needed[0]?.checks?.status).to.equal('checks');
     expect(needed[0]?.checks?.status === 'checks' && needed[0].checks.unmet.map((check) => check.check)).to.deep.equal(['hosc/full-coverage', 'hosc/sessions-good', 'hosc/on-time-good']);
     expect(needed[1]).to.deep.equal({ change: route.changes[1], checks: null });
+  });
+});
+
+describe('calibration: checks to meet, with the whole shipped pack (the financial management gate)', () => {
+  let pack: RulePack;
+  let gate: PackCriterion;
+  before(async () => {
+    pack = await loadRulePack(defaultPackDirectory);
+    gate = pack.criteria.find((criterion) => criterion.kind === 'gate') as PackCriterion;
+  });
+
+  /** Finance indicators: outturn variance (% of allocation, negative adverse), segment, efficiency (% of plan). */
+  async function gateFindings(variance: number, segment: number, efficiency: number) {
+    const proposal = await scoreCriterion(gate, {
+      outturnVariancePercent: item(variance),
+      underlyingDeficitMillions: item(0),
+      oversightSegment: item(segment),
+      inRecoverySupportProgramme: item(false),
+      efficiencyDeliveredPercentOfPlan: item(efficiency),
+      capitalWithinLimit: item(true),
+    });
+    return { proposed: proposal.proposed, findings: proposal.findings };
+  }
+
+  it('severe → not well managed (the default): the severe rule must stop applying, so its negated checks are listed', async () => {
+    // 3% adverse, segment 3, 80% of efficiencies: severe because worse than 2% adverse.
+    const { proposed, findings } = await gateFindings(-3, 3, 80);
+    expect(proposed).to.deep.equal({ status: 'severe' });
+    const result = checks(checksToMeet(gate, findings, { status: 'not-well-managed' }));
+    expect(result.rule).to.equal('default');
+    expect(result.mustStopApplying).to.deep.equal(['financial-management/severe']);
+    expect(result.unmet.map((check) => [check.check, check.value, check.comparison, check.threshold, check.needs])).to.deep.equal([
+      ['finance/variance-not-severe', -3, 'greaterThanInclusive', -2, 'met'],
+    ]);
+  });
+
+  it('severe → well managed: the well-managed rule’s unmet checks and the severe rule’s, once each', async () => {
+    const { findings } = await gateFindings(-3, 3, 80);
+    const result = checks(checksToMeet(gate, findings, { status: 'well-managed' }));
+    expect(result.rule).to.equal('financial-management/well-managed');
+    expect(result.unmet.map((check) => [check.check, check.value, check.threshold])).to.deep.equal([
+      ['finance/on-plan', -3, -0.5],
+      ['finance/efficiency-delivered', 80, 90],
+      ['finance/segment-well-managed', 3, 2],
+      ['finance/variance-not-severe', -3, -2],
+    ]);
+  });
+
+  it('worked example 1 end to end: the path is the gate, and the checks are the finance thresholds it misses', async () => {
+    // 1% adverse, segment 2, 95% of efficiencies: not well managed (off plan by more than 0.5%).
+    const { proposed, findings } = await gateFindings(-1, 2, 95);
+    expect(proposed).to.deep.equal({ status: 'not-well-managed' });
+    const ids = pack.criteria.filter((criterion) => criterion.kind === 'scored').map((criterion) => criterion.id);
+    const scores = [4, 4, 4, 4, 4, 3, 4, 4, 4].map((score, index) => ({ criterion: ids[index] as string, score }));
+    const route = await pathToNextRating(pack.manifest, scores, 'not-well-managed');
+    if (route.status !== 'path') throw new Error(route.status);
+    const [needed] = checksForPath(route.changes, pack.criteria, { [gate.id]: findings });
+    expect(needed?.change).to.deep.include({ kind: 'gate', to: 'well-managed' });
+    expect(needed?.checks?.status === 'checks' && needed.checks.unmet.map((check) => [check.check, check.label, check.value, check.threshold])).to.deep.equal([
+      ['finance/on-plan', gate.evidence.facts.outturnVariancePercent?.label, -1, -0.5],
+    ]);
   });
 });

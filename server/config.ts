@@ -25,6 +25,10 @@ const environment = z.object({
   AUTO_INDEX: flag.optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PROTECTIVE_MARKING: z.string().min(1).max(60).default('OFFICIAL'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  REPORT_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(2),
+  REPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
+  REPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -50,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     autoIndex: values.AUTO_INDEX ?? values.NODE_ENV !== 'production',
     production: values.NODE_ENV === 'production',
     protectiveMarking: values.PROTECTIVE_MARKING,
+    /** PDF reports: Chromium, how many pages render at once, how many requests may wait, and each render's time limit. */
+    reports: { chromiumPath: values.CHROMIUM_PATH, poolSize: values.REPORT_POOL_SIZE, queueMax: values.REPORT_QUEUE_MAX, timeoutMs: values.REPORT_TIMEOUT_MS },
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -7,6 +7,9 @@ import { apiRouteTable } from './http/route-table.ts';
 import type { Logger } from './log.ts';
 import { AssessmentRecords } from './persistence/assessment-records.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
+import { BrowserPool } from './reports/browser-pool.ts';
+import { loadHtmlRenderer } from './reports/html-renderer.ts';
+import { ReportService } from './reports/report-service.ts';
 import { seedFirstStart } from './seed/seed-first-start.ts';
 import { AssessmentService } from './services/assessment-service.ts';
 import { systemClock } from './services/clock.ts';
@@ -54,15 +57,19 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
   const clock = systemClock;
   const packs = new PackRegistry(pack);
-  const records = new AssessmentRecords(database.models);
+  const records = new AssessmentRecords(database.connection);
   const assessments = new AssessmentService(database.models, records, packs, clock);
+  const criteria = new CriterionService(assessments, records, packs, clock);
+  // Report templates compile now; Chromium starts with the first report.
+  const reportPool = new BrowserPool({ executablePath: config.reports.chromiumPath, size: config.reports.poolSize, maxQueue: config.reports.queueMax, taskTimeoutMs: config.reports.timeoutMs, log });
   const services: Services = {
     systems: new SystemService(database.models, clock),
     identity: new IdentityService(database.models, clock),
     assessments,
-    criteria: new CriterionService(assessments, records, packs, clock),
+    criteria,
     transfer: new TransferService(database.models, assessments, records),
     packs,
+    reports: new ReportService({ assessments, criteria, records, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };
   const firstAdminToken = await seedFirstStart(services, database.models, config, log);
 
@@ -87,6 +94,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await reportPool.close();
         await database.close().catch(() => undefined);
         await embedded?.stop();
         log.info('Stopped');

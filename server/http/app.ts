@@ -35,6 +35,8 @@ export function createApp({ services, routes, bodyLimitBytes, log, databaseReady
     }),
   );
   mountRoutes(app, routes, services, databaseReady);
+  // Until the web pages exist, the home page is the API reference.
+  app.get('/', (_request: Request, response: Response) => response.redirect('/api/v1/docs'));
   app.use('/api', (request: Request, _response: Response, next: NextFunction) => next(Object.assign(new Error(), { type: 'route.missing', path: request.path })));
   app.use((error: unknown, request: Request, response: Response, _next: NextFunction) => {
     if ((error as { type?: string }).type === 'route.missing') {

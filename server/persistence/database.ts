@@ -2,7 +2,6 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../log.ts';
 import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
-import { assessmentRecordModel } from './models/assessment-record.ts';
 import { systemChangeModel } from './models/system-change.ts';
 import { systemModel } from './models/system.ts';
 import { userModel } from './models/user.ts';
@@ -30,7 +29,6 @@ function bindModels(connection: Connection) {
     users: userModel(connection),
     apiTokens: apiTokenModel(connection),
     assessments: assessmentModel(connection),
-    assessmentRecords: assessmentRecordModel(connection),
   };
 }
 

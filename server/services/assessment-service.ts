@@ -4,7 +4,6 @@ import type { Principal } from '../../assessments/access/roles.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
 import { identityOf, type PackIdentity } from '../../assessments/rule-pack/rule-pack.ts';
 import { nextStatus, type AssessmentStatus } from '../../assessments/workflow/status.ts';
-import mongoose from 'mongoose';
 import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { Models } from '../persistence/database.ts';
@@ -78,7 +77,7 @@ export class AssessmentService {
     try {
       await this.models.assessments.create(record);
     } catch (error) {
-      await this.models.assessmentRecords.deleteMany({ assessmentId: record._id });
+      await this.records.discard(record._id);
       if (isDuplicateKey(error)) throw new ConflictError(`${system.odsCode} already has an assessment for ${input.period} under ${pack.id}`);
       throw error;
     }
@@ -100,10 +99,8 @@ export class AssessmentService {
       this.models.assessments.find(query).sort({ period: -1, system: 1, _id: 1 }).skip((page.page - 1) * page.pageSize).limit(page.pageSize).lean(),
       this.models.assessments.countDocuments(query),
     ]);
-    const statusRecords = await this.models.assessmentRecords.find({ assessmentId: mongoose.trusted({ $in: items.map((item) => item._id) }), kind: 'status' }, { _id: 0 }).sort({ version: 1 }).lean();
-    const byAssessment = new Map<string, Array<StoredRecord<{ status: AssessmentStatus }>>>();
-    for (const record of statusRecords as unknown as Array<StoredRecord<{ status: AssessmentStatus }>>) byAssessment.set(record.assessmentId, [...(byAssessment.get(record.assessmentId) ?? []), record]);
-    return { items: items.map((item) => view(item, byAssessment.get(item._id) ?? [])), page: page.page, pageSize: page.pageSize, total };
+    const histories = await Promise.all(items.map((item) => this.records.versions<{ status: AssessmentStatus }>({ assessmentId: item._id, kind: 'status', perspective: null, criterion: null })));
+    return { items: items.map((item, index) => view(item, histories[index] ?? [])), page: page.page, pageSize: page.pageSize, total };
   }
 
   /** The assessment, if the asker may see it: 404 alike for one that does not exist and one of another tenant. */

@@ -7,7 +7,7 @@ import { judgement as judgementSchema, type Judgement } from '../../assessments/
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
 import { scorePerspective, type PerspectiveResult } from '../../assessments/scoring/score-perspective.ts';
 import { moderationIsOpen, perspectiveIsOpen } from '../../assessments/workflow/status.ts';
-import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
+import { latestByCriterion, type AssessmentRecords, type StoredRecord } from '../persistence/assessment-records.ts';
 import { actorOf } from './actor.ts';
 import { auditTrail, type AuditEntry } from './audit-log.ts';
 import type { AssessmentService, AssessmentView } from './assessment-service.ts';
@@ -103,6 +103,7 @@ export class CriterionService {
     const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'moderate' });
     const packCriterion = this.criterionOf(assessment, criterion);
     if (!moderationIsOpen(assessment.status)) throw new ConflictError(`The assessment is ${assessment.status}: scores are moderated while it is in review`);
+    if (input.rationale.trim().length < 20) throw new ValidationError('The moderation is not valid', [{ path: 'rationale', message: 'Explain the moderated score in at least 20 characters' }]);
     if (packCriterion.kind === 'scored' && !('score' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is scored: give a score from 1 to 4` }]);
     if (packCriterion.kind === 'gate' && !('status' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is a gate: give a status` }]);
     return this.records.append({ assessmentId, kind: 'moderation', perspective: null, criterion }, basedOnVersion, input, actorOf(principal), this.clock.now());
@@ -116,10 +117,9 @@ export class CriterionService {
   async score(assessmentId: string, perspective: Perspective, principal: Principal): Promise<PerspectiveResult & { staleJudgements: string[] }> {
     const assessment = await this.assessments.get(assessmentId, principal);
     const pack = this.packs.get(assessment.pack);
-    const [evidence, judgements] = await Promise.all([
-      this.records.latestOfEach<EvidenceContent>(assessmentId, 'evidence', perspective),
-      this.records.latestOfEach<JudgementContent>(assessmentId, 'judgement', perspective),
-    ]);
+    const records = await this.records.allOf(assessmentId);
+    const evidence = latestByCriterion<EvidenceContent>(records, 'evidence', perspective);
+    const judgements = latestByCriterion<JudgementContent>(records, 'judgement', perspective);
     const document: PerspectiveEvidence = { system: assessment.system, period: assessment.period, perspective, criteria: {} };
     for (const [criterion, record] of evidence) document.criteria[criterion] = record.content.evidence;
     const applying: Record<string, Judgement> = {};

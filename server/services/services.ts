@@ -2,6 +2,7 @@ import type { AssessmentService } from './assessment-service.ts';
 import type { CriterionService } from './criterion-service.ts';
 import type { IdentityService } from './identity-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
+import type { ReportService } from '../reports/report-service.ts';
 import type { SystemService } from './system-service.ts';
 import type { TransferService } from './transfer-service.ts';
 
@@ -13,4 +14,5 @@ export interface Services {
   criteria: CriterionService;
   transfer: TransferService;
   packs: PackRegistry;
+  reports: ReportService;
 }

@@ -6,7 +6,7 @@ import { statuses } from '../../assessments/workflow/status.ts';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
 import type { Models } from '../persistence/database.ts';
-import { recordKinds } from '../persistence/models/assessment-record.ts';
+import { recordKinds } from '../persistence/assessment-records.ts';
 import type { AssessmentService, AssessmentView } from './assessment-service.ts';
 
 const actor = z.strictObject({ userId: z.string().min(1).max(100), name: z.string().min(1).max(200) });
@@ -74,14 +74,14 @@ export class TransferService {
     if (!(await this.mayImport(principal, assessment.system))) throw new NotFoundError(`There is no system with the code ${assessment.system}`);
     if ((await this.models.assessments.exists({ _id: assessment.id })) !== null) throw new ConflictError(`The assessment ${assessment.id} already exists here`);
 
-    await this.models.assessmentRecords.deleteMany({ assessmentId: assessment.id });
+    await this.records.discard(assessment.id);
     try {
-      if (records.length > 0) await this.models.assessmentRecords.insertMany(records, { ordered: true });
+      await this.records.insertAll(assessment.id, records);
       // The status history is derived from the status records, so it is not stored twice.
       const { id, statusHistory: _derived, ...rest } = assessment;
       await this.models.assessments.create({ _id: id, ...rest });
     } catch (error) {
-      await this.models.assessmentRecords.deleteMany({ assessmentId: assessment.id });
+      await this.records.discard(assessment.id);
       if (isDuplicateKey(error)) throw new ConflictError(`${assessment.system} already has an assessment for ${assessment.period} under ${assessment.pack.id}, or the export repeats a record version`);
       throw error;
     }

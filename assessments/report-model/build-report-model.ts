@@ -1,0 +1,48 @@
+import { perspectiveOrder } from '../calibration/perspective-scores.ts';
+import { appendixOf } from './appendix.ts';
+import { calibrationOf } from './calibration-section.ts';
+import { coverOf, reportTitle } from './cover.ts';
+import { criterionSectionOf } from './criterion-section.ts';
+import { pathSectionOf } from './path-section.ts';
+import type { ReportInput, ReportPerspective } from './report-input.ts';
+import type { ReportModel } from './report-model.ts';
+import { summaryOf } from './executive-summary.ts';
+import { perspectiveNames } from './words.ts';
+
+export const defaultProtectiveMarking = 'OFFICIAL';
+
+/**
+ * Builds the calibration report's view-model from an assessment's identity, the result of each
+ * perspective with evidence, the moderated scores and the pinned pack. The headline rating is the
+ * assessor's when there is an assessor perspective, else the latest perspective's (peer, then self).
+ * Pure: the same input gives the same model (the date is passed in).
+ */
+export async function buildReportModel(input: ReportInput): Promise<ReportModel> {
+  const { assessment, pack } = input;
+  for (const entry of input.perspectives) {
+    if (entry.result.pack.hash !== pack.hash) throw new RangeError(`The ${entry.perspective} perspective was scored with ${entry.result.pack.id} ${entry.result.pack.version}, not the pack the report is made with`);
+    if (entry.result.perspective !== entry.perspective) throw new RangeError(`The result given for the ${entry.perspective} perspective is the ${entry.result.perspective} perspective's`);
+  }
+  const perspectives: ReportPerspective[] = perspectiveOrder.flatMap((perspective) => input.perspectives.filter((entry) => entry.perspective === perspective));
+  const headline = perspectives.at(-1);
+  const protectiveMarking = input.options.protectiveMarking ?? defaultProtectiveMarking;
+  const calibrationLabel = headline === undefined ? (pack.manifest.calibrationMode.enabled ? pack.manifest.calibrationMode.label : null) : headline.result.rating.calibrationLabel;
+  const moderated = new Map(input.moderation.map((entry) => [entry.criterion, entry]));
+  const system = `${assessment.systemName} (${assessment.system})`;
+
+  return {
+    document: {
+      title: `${reportTitle}: ${assessment.systemName}, ${assessment.period}`,
+      lang: 'en-GB',
+      protectiveMarking,
+      calibrationLabel,
+      runningHeader: { system, period: assessment.period, marking: protectiveMarking, label: calibrationLabel ?? '' },
+      runningFooter: `${reportTitle} · rule pack ${pack.id} ${pack.version} · ${protectiveMarking}`,
+    },
+    cover: coverOf(input, { protectiveMarking, calibrationLabel }, perspectives.map((entry) => perspectiveNames[entry.perspective])),
+    summary: { ...summaryOf(headline, pack), path: await pathSectionOf(headline, pack) },
+    calibration: calibrationOf(perspectives, input.moderation, pack),
+    criteria: pack.criteria.map((criterion) => criterionSectionOf(criterion, perspectives, headline, moderated.get(criterion.id), pack)),
+    appendix: appendixOf(perspectives, pack),
+  };
+}

@@ -1,0 +1,81 @@
+import type { RulePack } from '../rule-pack/rule-pack.ts';
+import type { JudgedCriterion } from '../scoring/score-perspective.ts';
+import { bandChart } from './band-chart.ts';
+import { checksHoldingBack, meaningInWords, strengthFinding } from './decisive-finding.ts';
+import type { ReportPerspective } from './report-input.ts';
+import type { ExecutiveSummary, NotedCriterion } from './report-model.ts';
+import { anchorOf, gateStatusNames, listInWords, outcomeText, perspectiveNames } from './words.ts';
+
+/**
+ * The executive summary but for the path to the next rating: the headline perspective's indicative
+ * rating, its percentage and band position, every cap that applied and why, strengths (criteria at
+ * 3–4 with the finding that decided them), areas for improvement (criteria at 1–2 and a gate that is
+ * not well managed, with what holds each back) and the criteria not assessed.
+ */
+export function summaryOf(headline: ReportPerspective | undefined, pack: RulePack): Omit<ExecutiveSummary, 'path'> {
+  if (headline === undefined) {
+    return { basis: 'No perspective has evidence yet, so there is no rating to report.', rating: null, limiters: [], provisionalReasons: [], gate: 'Financial management gate: not assessed', strengths: [], improvements: [], notAssessed: [] };
+  }
+  const { rating } = headline.result;
+  const titleOf = (id: string) => pack.criteria.find((criterion) => criterion.id === id)?.title ?? id;
+  const criteria = headline.result.criteria;
+  const scoreOf = (criterion: JudgedCriterion) => (criterion.judgement.outcome !== null && 'score' in criterion.judgement.outcome ? criterion.judgement.outcome.score : null);
+
+  return {
+    basis: `The rating rests on the ${perspectiveNames[headline.perspective].toLowerCase()} perspective, with its judgements applied${headline.perspective === 'assessor' ? '' : ' (there is no assessor perspective yet)'}.`,
+    rating:
+      rating.final === null || rating.band === null || rating.percentage === null
+        ? { label: 'Not rated', id: 'none', provisional: rating.provisional, score: 'No scored criterion was assessed', band: 'No band', chart: null, roundingNote: rating.roundingNote }
+        : {
+            label: rating.final.label,
+            id: rating.final.id,
+            provisional: rating.provisional,
+            score: `${rating.totalScore} of ${rating.maximumScore} points = ${rating.percentage}%`,
+            band: `${rating.band.label} band (${rating.band.minPercent}–${rating.band.maxPercent}%), ${rating.bandPosition} half${rating.final.id === rating.band.id ? '' : `, capped at ${rating.final.label}`}`,
+            chart: bandChart('band-chart', pack.manifest, rating.percentage),
+            roundingNote: rating.roundingNote,
+          },
+    limiters: rating.limiters.map((limiter) => ({
+      cap: `Capped at ${limiter.capLabel}`,
+      reason: limiter.reason,
+      source: limiter.source,
+      criteria: limiter.criteria.length === 0 ? null : listInWords(limiter.criteria.map(titleOf)),
+    })),
+    provisionalReasons: rating.provisionalReasons,
+    gate: `Financial management gate: ${rating.gate === null ? 'not in this rule pack' : rating.gate === 'not-assessed' ? 'not assessed' : gateStatusNames[rating.gate].toLowerCase()}`,
+    strengths: criteria.filter((criterion) => (scoreOf(criterion) ?? 0) >= 3).map((criterion) => {
+      const finding = strengthFinding(criterion);
+      return noted(criterion, pack, finding === null ? criterion.decidedBy?.summary ?? null : meaningInWords(finding), finding?.citation ?? criterion.decidedBy?.citation ?? null);
+    }),
+    improvements: criteria
+      .filter((criterion) => {
+        const score = scoreOf(criterion);
+        const outcome = criterion.judgement.outcome;
+        return (score !== null && score <= 2) || (outcome !== null && 'status' in outcome && outcome.status !== 'well-managed');
+      })
+      .map((criterion) => {
+        const packCriterion = pack.criteria.find((entry) => entry.id === criterion.criterion);
+        const holding = packCriterion === undefined ? null : checksHoldingBack(packCriterion, criterion);
+        const first = holding?.checks[0];
+        if (holding === null || first === undefined) return noted(criterion, pack, criterion.decidedBy?.summary ?? null, criterion.decidedBy?.citation ?? null);
+        const more = holding.checks.length - 1;
+        const next = 'score' in holding.target ? `a score of ${holding.target.score}` : gateStatusNames[holding.target.status].toLowerCase();
+        return noted(criterion, pack, `For ${next}: ${meaningInWords(first, 'now ')}${more > 0 ? ` And ${more} more ${more === 1 ? 'check' : 'checks'}.` : ''}`, first.citation);
+      }),
+    notAssessed: criteria
+      .filter((criterion) => criterion.judgement.outcome === null)
+      .map((criterion) => noted(criterion, pack, `Missing: ${listInWords(criterion.missing.map((missing) => missing.label))}`, null)),
+  };
+}
+
+function noted(criterion: JudgedCriterion, pack: RulePack, finding: string | null, citation: string | null): NotedCriterion {
+  const { judgement } = criterion;
+  return {
+    anchor: anchorOf(criterion.criterion),
+    title: criterion.title,
+    outcome: outcomeText(judgement.outcome, pack.manifest),
+    finding,
+    citation,
+    judgement: judgement.decision === 'overridden' ? `Proposed ${outcomeText(criterion.proposed, pack.manifest)}; overridden: ${judgement.rationale ?? ''}` : null,
+  };
+}

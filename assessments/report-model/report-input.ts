@@ -1,0 +1,54 @@
+import type { Perspective, PerspectiveEvidence } from '../evidence/perspective-evidence.ts';
+import type { PackIdentity, RulePack } from '../rule-pack/rule-pack.ts';
+import type { Outcome } from '../scoring/criterion-result.ts';
+import type { PerspectiveResult } from '../scoring/score-perspective.ts';
+import type { AssessmentStatus } from '../workflow/status.ts';
+
+/** Which assessment a report is about: the identity the cover and running header show. */
+export interface ReportAssessment {
+  /** The ODS code of the ICB, e.g. QOX. */
+  system: string;
+  systemName: string;
+  /** The NHS England region, or null when not known (a report scored from a file). */
+  region: string | null;
+  period: string;
+  /** Null when the report was scored from a file rather than a stored assessment. */
+  status: AssessmentStatus | null;
+  pack: PackIdentity;
+  /** Synthetic demo data: the cover says so. */
+  demo: boolean;
+}
+
+/** One perspective that has evidence: what scoring made of it, and the evidence as given (sources, dates, narrative). */
+export interface ReportPerspective {
+  perspective: Perspective;
+  result: PerspectiveResult;
+  evidence: PerspectiveEvidence['criteria'];
+}
+
+/** The panel's moderated score for one criterion (¶3.125). */
+export interface ModeratedScore {
+  criterion: string;
+  outcome: Outcome;
+  rationale: string;
+  /** Who recorded it and when (YYYY-MM-DD). */
+  by: string;
+  on: string;
+}
+
+export interface ReportOptions {
+  /** The protective marking shown on every page; "OFFICIAL" unless told otherwise. */
+  protectiveMarking?: string;
+  /** The day the report is made, YYYY-MM-DD: passed in, so the same input gives the same report. */
+  generatedOn: string;
+}
+
+/** Everything a calibration report is made from. The pack is the one the assessment pins. */
+export interface ReportInput {
+  assessment: ReportAssessment;
+  pack: RulePack;
+  /** The perspectives that have evidence, in any order; the report shows them self, peer, assessor. */
+  perspectives: readonly ReportPerspective[];
+  moderation: readonly ModeratedScore[];
+  options: ReportOptions;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { Route } from '../route.ts';
+import { assessmentParams, problem } from '../schemas.ts';
+
+/** The report preview may show only itself: inline styles and SVG, no scripts, nothing fetched. */
+const previewPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+export const reportRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/api/v1/assessments/:id/report.pdf',
+    summary: 'The calibration report for a board, as a tagged A4 PDF with bookmarks',
+    tag: 'Reports',
+    access: { kind: 'assessment', action: 'read' },
+    params: assessmentParams,
+    responses: {
+      200: { description: 'The PDF', type: 'application/pdf', schema: z.string().describe('A PDF document') },
+      404: { description: 'No such assessment (or not yours to see)', schema: problem },
+      503: { description: 'Too many reports are being made, or the renderer is restarting: try again after Retry-After seconds', schema: problem },
+    },
+    handle: async ({ params, principal, services }) => {
+      const { pdf, filename } = await services.reports.pdf(params.id, principal!);
+      return { status: 200, type: 'application/pdf', body: pdf, headers: { 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' } };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/assessments/:id/report',
+    summary: 'The calibration report as an HTML page (a preview of the PDF)',
+    tag: 'Reports',
+    access: { kind: 'assessment', action: 'read' },
+    params: assessmentParams,
+    responses: { 200: { description: 'HTML', type: 'text/html', schema: z.string() }, 404: { description: 'No such assessment (or not yours to see)', schema: problem } },
+    handle: async ({ params, principal, services }) => ({
+      status: 200,
+      type: 'text/html',
+      body: await services.reports.html(params.id, principal!),
+      headers: { 'Content-Security-Policy': previewPolicy, 'Cache-Control': 'private, no-store' },
+    }),
+  },
+];

@@ -1,0 +1,82 @@
+import type { Principal } from '../../assessments/access/roles.ts';
+import { perspectives } from '../../assessments/evidence/perspective-evidence.ts';
+import { buildReportModel } from '../../assessments/report-model/build-report-model.ts';
+import type { ModeratedScore, ReportPerspective } from '../../assessments/report-model/report-input.ts';
+import type { ReportModel } from '../../assessments/report-model/report-model.ts';
+import { latestByCriterion, type AssessmentRecords } from '../persistence/assessment-records.ts';
+import type { AssessmentService } from '../services/assessment-service.ts';
+import type { Clock } from '../services/clock.ts';
+import type { CriterionService, EvidenceContent, ModerationContent } from '../services/criterion-service.ts';
+import type { PackRegistry } from '../services/pack-registry.ts';
+import type { BrowserPool } from './browser-pool.ts';
+import type { HtmlRenderer } from './html-renderer.ts';
+import { renderReportPdf } from './pdf-renderer.ts';
+
+export interface ReportServiceDependencies {
+  assessments: AssessmentService;
+  criteria: CriterionService;
+  records: AssessmentRecords;
+  packs: PackRegistry;
+  clock: Clock;
+  html: HtmlRenderer;
+  pool: BrowserPool;
+  protectiveMarking: string;
+}
+
+/**
+ * The calibration report of a stored assessment, for whoever may read it: the assessment (404 for
+ * another tenant's), each perspective with evidence scored with the pinned pack and the caller's
+ * principal, and the moderated scores, made into the report model, then HTML, then PDF.
+ */
+export class ReportService {
+  constructor(private readonly dependencies: ReportServiceDependencies) {}
+
+  async model(assessmentId: string, principal: Principal): Promise<ReportModel> {
+    const { assessments, criteria, records, packs, clock, protectiveMarking } = this.dependencies;
+    const assessment = await assessments.get(assessmentId, principal);
+    const pack = packs.get(assessment.pack);
+    const all = await records.allOf(assessmentId);
+    const moderation = latestByCriterion<ModerationContent>(all, 'moderation', null);
+    const present = perspectives
+      .map((perspective) => ({ perspective, given: latestByCriterion<EvidenceContent>(all, 'evidence', perspective) }))
+      .filter((entry) => entry.given.size > 0);
+    const scored: ReportPerspective[] = await Promise.all(
+      present.map(async ({ perspective, given }): Promise<ReportPerspective> => ({
+        perspective,
+        result: await criteria.score(assessmentId, perspective, principal),
+        evidence: Object.fromEntries([...given].map(([criterion, record]) => [criterion, record.content.evidence])),
+      })),
+    );
+    const moderated: ModeratedScore[] = [...moderation.values()].map((record) => ({
+      criterion: record.criterion ?? '',
+      outcome: record.content.outcome,
+      rationale: record.content.rationale,
+      by: record.by.name,
+      on: new Date(record.at).toISOString().slice(0, 10),
+    }));
+    return buildReportModel({
+      assessment: { system: assessment.system, systemName: assessment.systemName, region: assessment.region, period: assessment.period, status: assessment.status, pack: assessment.pack, demo: assessment.demo },
+      pack,
+      perspectives: scored,
+      moderation: moderated,
+      options: { protectiveMarking, generatedOn: clock.now().toISOString().slice(0, 10) },
+    });
+  }
+
+  /** The report as one HTML page (the preview). */
+  async html(assessmentId: string, principal: Principal): Promise<string> {
+    return this.dependencies.html.report(await this.model(assessmentId, principal));
+  }
+
+  /** The report as a PDF, with a file name for it. */
+  async pdf(assessmentId: string, principal: Principal): Promise<{ pdf: Buffer; filename: string }> {
+    const model = await this.model(assessmentId, principal);
+    const pdf = await renderReportPdf(model, this.dependencies.html, this.dependencies.pool);
+    return { pdf, filename: reportFileName(model.cover.systemCode, model.cover.period) };
+  }
+}
+
+/** "ics-calibration-report-QOX-2025-26.pdf": only letters, digits and "-", so it is safe in a header. */
+export function reportFileName(system: string, period: string): string {
+  return `ics-calibration-report-${`${system}-${period}`.replace(/[^A-Za-z0-9]+/g, '-')}.pdf`;
+}

@@ -1,0 +1,143 @@
+import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
+import type { ModeratedScore, ReportInput, ReportPerspective } from '../../assessments/report-model/report-input.ts';
+import type { RulePack } from '../../assessments/rule-pack/rule-pack.ts';
+import type { Outcome } from '../../assessments/scoring/criterion-result.ts';
+import { parseScoringInput } from '../../assessments/scoring/scoring-input.ts';
+import { scorePerspective } from '../../assessments/scoring/score-perspective.ts';
+import type { AssessmentStatus } from '../../assessments/workflow/status.ts';
+import { evidenceByOutcome } from './evidence-from-cases.ts';
+
+type Profile = Record<string, number | string>;
+
+/** A whole assessment to report on: each perspective's evidence (from the pack's own cases) and judgements, and the moderation. */
+export interface ReportFixture {
+  name: string;
+  system: string;
+  systemName: string;
+  region: string;
+  period: string;
+  status: AssessmentStatus;
+  perspectives: Partial<Record<Perspective, { criteria: Record<string, unknown>; judgements: Record<string, unknown> }>>;
+  moderation: Record<string, { outcome: Outcome; rationale: string }>;
+}
+
+const source = 'Synthetic demo evidence';
+
+/** Short synthetic narratives, so the report shows narrative as a real assessment would. */
+const narratives: Readonly<Record<string, string>> = {
+  'partner-engagement': 'Partners describe the ICS as open and collaborative. Local government and VCFSE partners rate their engagement lower than NHS partners, and the gap has narrowed since last year.',
+  'strategy-and-plans': 'The integrated care strategy sets four priorities, each with an outcome measure, a baseline and a target date.\n\nThe Joint Forward Plan was refreshed in March and is aligned to those priorities.',
+  'place-and-neighbourhood': 'Three places have agreed governance and a named accountable leader. Delegated budgets remain small, and integrated neighbourhood teams cover about half the population.',
+  'prevention-shift': 'A prevention baseline was published through the ICP on the national framework. The prevention share has risen each year, though more slowly in the latest year.',
+  'regional-support': 'The system has an agreed support arrangement with the region and leads support for providers in difficulty.',
+  'priorities-in-practice': 'Worked examples include falls prevention and children’s mental health; each has an agreed diagnosis and plan, and two show progress on the outcome measure.',
+  'mutual-accountability': 'A shared dashboard gives partners one version of performance and financial data; the accountability framework was agreed by the ICB and ICP.',
+  'learning-culture': 'A common quality improvement method is used across partners; peer review took place within the last two years.',
+  'hosc-effectiveness': 'A joint committee of the three councils scrutinises system items twice a year, and most recommendations are answered within 28 days.',
+  'financial-management': 'The system reported a small adverse variance against plan with efficiency delivery below plan.',
+};
+
+/** What the assessor wrote where their view differs from the system's own. */
+const assessorNarratives: Readonly<Record<string, string>> = {
+  'hosc-effectiveness': 'Minutes show no system-level scrutiny session in the year: items were taken council by council, and the strategy was not scrutinised.',
+  'priorities-in-practice': 'Site visits confirmed the falls prevention work; emergency admissions after a fall have fallen for three consecutive quarters.',
+  'financial-management': 'The year closed 0.51% of allocation adverse to plan; the efficiency programme delivered below plan.',
+};
+
+const demoProfiles: Record<Perspective, Profile> = {
+  self: { 'partner-engagement': 4, 'strategy-and-plans': 3, 'place-and-neighbourhood': 3, 'prevention-shift': 3, 'regional-support': 3, 'priorities-in-practice': 3, 'mutual-accountability': 4, 'learning-culture': 3, 'hosc-effectiveness': 3, 'financial-management': 'well-managed' },
+  peer: { 'partner-engagement': 3, 'strategy-and-plans': 3, 'place-and-neighbourhood': 2, 'prevention-shift': 3, 'regional-support': 3, 'priorities-in-practice': 2, 'mutual-accountability': 3, 'learning-culture': 3, 'hosc-effectiveness': 2, 'financial-management': 'well-managed' },
+  assessor: { 'partner-engagement': 3, 'strategy-and-plans': 3, 'place-and-neighbourhood': 2, 'prevention-shift': 2, 'regional-support': 3, 'priorities-in-practice': 2, 'mutual-accountability': 3, 'learning-culture': 4, 'hosc-effectiveness': 1, 'financial-management': 'not-well-managed' },
+};
+
+/** Builds a fixture's evidence from the pack's cases: each criterion at the outcome its profile says, with a narrative if asked. */
+async function evidenceFor(profile: Profile, texts: Readonly<Record<string, string>>, asAt: string): Promise<Record<string, unknown>> {
+  const library = await evidenceByOutcome();
+  const criteria: Record<string, unknown> = {};
+  for (const [criterion, outcome] of Object.entries(profile)) {
+    const evidence = library.get(criterion)?.get(outcome);
+    if (evidence === undefined) throw new Error(`No case gives ${criterion} the outcome ${outcome}`);
+    const narrative = texts[criterion];
+    criteria[criterion] = narrative === undefined ? evidence : { ...evidence, narrative: { value: narrative, source, asAt } };
+  }
+  return criteria;
+}
+
+/**
+ * The demo report: all three perspectives, a divergence on scrutiny (self 3, assessor 1), an
+ * assessor override with its rationale, a finance gate that is not well managed, and moderation.
+ */
+export async function demoFixture(): Promise<ReportFixture> {
+  return {
+    name: 'demo',
+    system: 'QOX',
+    systemName: 'NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board',
+    region: 'South West',
+    period: '2025/26',
+    status: 'in-review',
+    perspectives: {
+      self: { criteria: await evidenceFor(demoProfiles.self, narratives, '2025-03-31'), judgements: { 'partner-engagement': { decision: 'accept' }, 'hosc-effectiveness': { decision: 'accept' } } },
+      peer: { criteria: await evidenceFor(demoProfiles.peer, {}, '2025-05-31'), judgements: {} },
+      assessor: {
+        criteria: await evidenceFor(demoProfiles.assessor, assessorNarratives, '2025-06-30'),
+        judgements: {
+          'priorities-in-practice': { decision: 'override', score: 3, rationale: 'The falls prevention example shows a sustained fall in admissions that the indicators understate; the outcome data was verified on site.' },
+          'strategy-and-plans': { decision: 'accept' },
+        },
+      },
+    },
+    moderation: {
+      'hosc-effectiveness': { outcome: { score: 2 }, rationale: 'The panel agreed 2: the joint committee met after the assessor’s evidence was gathered, but only once, and the strategy is still to be scrutinised.' },
+      'place-and-neighbourhood': { outcome: { score: 2 }, rationale: 'All three perspectives agree that delegation to place is too limited for a 3.' },
+    },
+  };
+}
+
+/** A draft self-assessment with two criteria and the gate not yet assessed: a provisional rating. */
+export async function draftFixture(): Promise<ReportFixture> {
+  const profile: Profile = { 'partner-engagement': 3, 'strategy-and-plans': 2, 'place-and-neighbourhood': 'not-assessed', 'prevention-shift': 3, 'regional-support': 2, 'priorities-in-practice': 3, 'mutual-accountability': 'not-assessed', 'learning-culture': 3, 'hosc-effectiveness': 4, 'financial-management': 'not-assessed' };
+  return {
+    name: 'draft',
+    system: 'QHG',
+    systemName: 'NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board',
+    region: 'East of England',
+    period: '2025/26',
+    status: 'draft',
+    perspectives: { self: { criteria: await evidenceFor(profile, narratives, '2025-03-31'), judgements: {} } },
+    moderation: {},
+  };
+}
+
+/** An assessor perspective at 4 on every criterion but with finances not well managed: Outstanding is capped at Good (¶3.118). */
+export async function gateCappedFixture(): Promise<ReportFixture> {
+  const profile: Profile = { 'partner-engagement': 4, 'strategy-and-plans': 4, 'place-and-neighbourhood': 4, 'prevention-shift': 4, 'regional-support': 4, 'priorities-in-practice': 4, 'mutual-accountability': 4, 'learning-culture': 4, 'hosc-effectiveness': 3, 'financial-management': 'not-well-managed' };
+  return {
+    name: 'gate-capped',
+    system: 'QOX',
+    systemName: 'NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board',
+    region: 'South West',
+    period: '2024/25',
+    status: 'moderated',
+    perspectives: { assessor: { criteria: await evidenceFor(profile, {}, '2024-06-30'), judgements: {} } },
+    moderation: {},
+  };
+}
+
+/** Scores each perspective of a fixture with the pack and gathers what the report model needs, as the report service does. */
+export async function reportInputOf(fixture: ReportFixture, pack: RulePack, generatedOn = '2025-07-15'): Promise<ReportInput> {
+  const perspectives: ReportPerspective[] = [];
+  for (const [perspective, given] of Object.entries(fixture.perspectives) as Array<[Perspective, NonNullable<ReportFixture['perspectives'][Perspective]>]>) {
+    const { evidence, judgements } = parseScoringInput({ system: fixture.system, period: fixture.period, perspective, criteria: given.criteria, judgements: given.judgements });
+    perspectives.push({ perspective, result: await scorePerspective(pack, evidence, judgements), evidence: evidence.criteria });
+  }
+  const moderation: ModeratedScore[] = Object.entries(fixture.moderation).map(([criterion, entry]) => ({ criterion, ...entry, by: 'Demo assessor', on: '2025-07-01' }));
+  return {
+    assessment: { system: fixture.system, systemName: fixture.systemName, region: fixture.region, period: fixture.period, status: fixture.status, pack: { id: pack.id, version: pack.version, hash: pack.hash }, demo: true },
+    pack,
+    perspectives,
+    moderation,
+    options: { generatedOn },
+  };
+}
+
+export const reportFixtures = { demo: demoFixture, draft: draftFixture, 'gate-capped': gateCappedFixture } as const;

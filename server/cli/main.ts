@@ -28,6 +28,11 @@ Commands:
       cover every criterion at every outcome.
   evidence-schema [<criterion>]
       Print the evidence JSON Schema (of one criterion, or of a whole scoring document).
+  report <assessment-id> -o <report.pdf>
+      Write the PDF calibration report of a stored assessment (database: MONGODB_URI, or the
+      embedded FerretDB under DATA_DIR; read as an administrator).
+  report --evidence <evidence.json> -o <report.pdf>
+      Write the PDF calibration report of one scoring document, scored with the shipped pack.
 
 Exit codes: 0 success, 1 invalid input (with the field errors), 2 usage error.
 `;
@@ -42,6 +47,9 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
         return await score(rest, streams);
       case 'validate-pack':
         return await validatePack(rest, streams);
+      case 'report':
+        // Loaded only when asked for: it brings in the database driver and the browser.
+        return await (await import('./report-command.ts')).reportCommand(rest, streams);
       case 'evidence-schema':
         streams.stdout.write(`${JSON.stringify(evidenceJsonSchema(rest[0]), null, 2)}\n`);
         return exitCodes.ok;

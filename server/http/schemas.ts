@@ -128,5 +128,5 @@ export const newUser = z.strictObject({ email: z.email().max(200), name: text(20
 export const user = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(roles), system: z.string().nullable(), createdAt: instant, disabled: z.boolean() }).meta({ id: 'User' });
 export const newToken = z.strictObject({ userId: z.string().regex(/^[0-9a-f]{24}$/, 'Not a user id'), name: text(100) });
 export const token = z.object({ id: z.string(), name: z.string(), prefix: z.string(), userId: z.string(), createdAt: instant, revokedAt: instant.nullable() }).meta({ id: 'Token' });
-export const tokenParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, 'Not a token id') });
+export const tokenParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/, 'Not a token id') });
 export const criterionIdParams = z.strictObject({ criterion: z.string().regex(/^[a-z0-9-]{1,60}$/) });

@@ -105,13 +105,19 @@ export class AssessmentService {
 
   /** The assessment, if the asker may see it: 404 alike for one that does not exist and one of another tenant. */
   async get(id: string, principal: Principal): Promise<AssessmentView> {
+    return (await this.snapshot(id, principal)).assessment;
+  }
+
+  /** The assessment with all its records, read once (scoring and reports need both). */
+  async snapshot(id: string, principal: Principal): Promise<{ assessment: AssessmentView; records: StoredRecord[] }> {
     const found = await this.models.assessments.findById(id).lean();
     if (found === null || !canSee(principal, found.system)) throw new NotFoundError(`There is no assessment ${id}`);
-    const history = await this.records.versions<{ status: AssessmentStatus }>({ assessmentId: id, kind: 'status', perspective: null, criterion: null });
+    const records = await this.records.allOf(id);
+    const history = records.filter((record): record is StoredRecord<{ status: AssessmentStatus }> => record.kind === 'status');
     const current = view(found, history);
     // The status records are the truth; the copy on the assessment catches up if a crash left it behind.
     if (current.version !== found.version) await this.models.assessments.updateOne({ _id: id }, { $set: { status: current.status, version: current.version } });
-    return current;
+    return { assessment: current, records };
   }
 
   /** The assessment, checked for sight (404) and for the action (403). */

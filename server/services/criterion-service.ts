@@ -115,9 +115,8 @@ export class CriterionService {
    * and set aside, so nobody's acceptance silently carries over to a different proposal).
    */
   async score(assessmentId: string, perspective: Perspective, principal: Principal): Promise<PerspectiveResult & { staleJudgements: string[] }> {
-    const assessment = await this.assessments.get(assessmentId, principal);
+    const { assessment, records } = await this.assessments.snapshot(assessmentId, principal);
     const pack = this.packs.get(assessment.pack);
-    const records = await this.records.allOf(assessmentId);
     const evidence = latestByCriterion<EvidenceContent>(records, 'evidence', perspective);
     const judgements = latestByCriterion<JudgementContent>(records, 'judgement', perspective);
     const document: PerspectiveEvidence = { system: assessment.system, period: assessment.period, perspective, criteria: {} };

@@ -67,7 +67,7 @@ export class IdentityService {
     const user = await this.getUser(userId);
     if (user.disabled) throw new ConflictError(`The user ${user.email} is disabled`);
     const secret = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
-    const created = await this.models.apiTokens.create({ tokenHash: hashToken(secret), prefix: secret.slice(0, tokenPrefix.length + 6), name, userId, createdAt: this.clock.now(), createdBy, revokedAt: null });
+    const created = await this.models.apiTokens.create({ _id: hashToken(secret), prefix: secret.slice(0, tokenPrefix.length + 6), name, userId, createdAt: this.clock.now(), createdBy, revokedAt: null });
     return { token: this.tokenView(created.toObject()), secret };
   }
 
@@ -77,7 +77,7 @@ export class IdentityService {
   }
 
   async revokeToken(id: string): Promise<TokenView> {
-    const token = /^[0-9a-f]{24}$/.test(id) ? await this.models.apiTokens.findOneAndUpdate({ _id: id, revokedAt: null }, { $set: { revokedAt: this.clock.now() } }, { new: true }).lean() : null;
+    const token = /^[0-9a-f]{64}$/.test(id) ? await this.models.apiTokens.findOneAndUpdate({ _id: id, revokedAt: null }, { $set: { revokedAt: this.clock.now() } }, { returnDocument: 'after' }).lean() : null;
     if (token === null) throw new NotFoundError(`There is no active token ${id}`);
     return this.tokenView(token);
   }
@@ -85,8 +85,8 @@ export class IdentityService {
   /** The principal a bearer token stands for, or null for an unknown, revoked or disabled one. */
   async authenticate(secret: string): Promise<Principal | null> {
     if (!secret.startsWith(tokenPrefix) || secret.length > 200) return null;
-    const token = await this.models.apiTokens.findOne({ tokenHash: hashToken(secret), revokedAt: null }).lean();
-    if (token === null) return null;
+    const token = await this.models.apiTokens.findById(hashToken(secret)).lean();
+    if (token === null || token.revokedAt !== null) return null;
     const user = await this.models.users.findById(token.userId).lean();
     if (user === null || user.disabledAt !== null) return null;
     return { userId: String(user._id), name: user.name, role: user.role as Role, system: user.system ?? null };

@@ -141,3 +141,42 @@ export async function reportInputOf(fixture: ReportFixture, pack: RulePack, gene
 }
 
 export const reportFixtures = { demo: demoFixture, draft: draftFixture, 'gate-capped': gateCappedFixture } as const;
+
+type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+
+/**
+ * Stores a fixture through the REST API as people would (as an administrator): the assessment, the
+ * self-assessment while a draft, peer and assessor perspectives once submitted, moderation in
+ * review, then on to the fixture's status. Resolves with the assessment's id.
+ */
+export async function storeFixture(call: Call, fixture: ReportFixture): Promise<string> {
+  const expectOk = async (method: string, path: string, body: unknown, status = 200) => {
+    const response = await call(method, path, body);
+    if (response.status !== status) throw new Error(`${method} ${path} gave ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const created = await expectOk('POST', '/api/v1/assessments', { system: fixture.system, period: fixture.period }, 201);
+  const id = created.id as string;
+  let version = created.version as number;
+  const order: AssessmentStatus[] = ['draft', 'submitted', 'in-review', 'moderated', 'published'];
+  let status: AssessmentStatus = 'draft';
+  const advanceTo = async (target: AssessmentStatus) => {
+    while (order.indexOf(status) < Math.min(order.indexOf(target), order.indexOf(fixture.status))) {
+      const to = order[order.indexOf(status) + 1] as AssessmentStatus;
+      const moved = await expectOk('POST', `/api/v1/assessments/${id}/status`, { to, version });
+      version = moved.version;
+      status = to;
+    }
+  };
+  for (const perspective of ['self', 'peer', 'assessor'] as const) {
+    const given = fixture.perspectives[perspective];
+    if (given === undefined) continue;
+    await advanceTo(perspective === 'self' ? 'draft' : 'submitted');
+    for (const [criterion, evidence] of Object.entries(given.criteria)) await expectOk('PUT', `/api/v1/assessments/${id}/perspectives/${perspective}/criteria/${criterion}/evidence`, { basedOnVersion: 0, evidence });
+    for (const [criterion, judgement] of Object.entries(given.judgements)) await expectOk('PUT', `/api/v1/assessments/${id}/perspectives/${perspective}/criteria/${criterion}/judgement`, { basedOnVersion: 0, judgement });
+  }
+  await advanceTo('in-review');
+  for (const [criterion, moderation] of Object.entries(fixture.moderation)) await expectOk('PUT', `/api/v1/assessments/${id}/criteria/${criterion}/moderation`, { basedOnVersion: 0, ...moderation });
+  await advanceTo(fixture.status);
+  return id;
+}

@@ -8,6 +8,7 @@ import type { RulePack } from '../assessments/rule-pack/rule-pack.ts';
 import { parameterFactPrefix } from '../assessments/rule-pack/check-pack.ts';
 import type { Finding } from '../assessments/scoring/criterion-result.ts';
 import { deriveFacts, missingIndicators } from '../assessments/scoring/derive-facts.ts';
+import { findingOf } from '../assessments/scoring/finding.ts';
 import { roundHalfUp } from '../assessments/rating/round-half-up.ts';
 
 const compare: Record<string, (left: any, right: any) => boolean> = {
@@ -47,21 +48,7 @@ export function scoreDirectly(pack: RulePack, evidence: PerspectiveEvidence): Di
       const threshold = valueOf(check.condition.value);
       const met = compare[check.condition.operator]?.(facts[check.condition.fact] as FactValue, threshold) ?? false;
       results.set(check.name, met);
-      const fact = criterion.evidence.facts[check.condition.fact];
-      const value = check.condition.value;
-      findings.push({
-        check: check.name,
-        citation: check.citation,
-        indicator: check.condition.fact,
-        label: fact?.label ?? check.condition.fact,
-        unit: fact?.unit ?? null,
-        value: facts[check.condition.fact] ?? null,
-        comparison: check.condition.operator,
-        threshold,
-        parameter: typeof value === 'object' && !Array.isArray(value) ? value.fact.slice(parameterFactPrefix.length) : null,
-        met,
-        meaning: met ? check.meaning.met : check.meaning.notMet,
-      });
+      findings.push(findingOf(criterion, check, facts, threshold, met));
     }
     const holds = (tree: CheckTree): boolean =>
       'condition' in tree ? results.get(tree.condition) === true : 'not' in tree ? !holds(tree.not) : 'all' in tree ? tree.all.every(holds) : tree.any.some(holds);

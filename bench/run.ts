@@ -3,11 +3,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { machine } from './measure.ts';
 import { benchApi } from './api.ts';
+import { benchReport } from './report.ts';
 import { benchScoring } from './scoring.ts';
 
 const benchmarks: Record<string, () => Promise<object>> = {
   scoring: () => benchScoring(),
   api: () => benchApi(),
+  report: () => benchReport(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,4 +1,3 @@
-import type { FactValue } from '../evidence/criterion-evidence.ts';
 import { parameterFactPrefix } from '../rule-pack/check-pack.ts';
 import type { CheckTree, GateStatus } from '../rule-pack/pack-schema.ts';
 import type { PackCriterion } from '../rule-pack/rule-pack.ts';
@@ -6,24 +5,12 @@ import type { Finding, Outcome } from '../scoring/criterion-result.ts';
 import { gateLadder, type PathChange } from './path-to-next-rating.ts';
 
 /** A check a rule needs that the evidence does not yet satisfy, with what it measured and against what. */
-export interface CheckToMeet {
-  check: string;
-  citation: string;
-  /** The fact compared, e.g. "systemSessions". */
-  indicator: string;
-  label: string;
-  unit: string | null;
-  /** The current value; null when not given (or the criterion was not assessed). */
-  value: FactValue;
-  comparison: string;
-  threshold: unknown;
-  /** The pack parameter the threshold comes from, when it is one. */
-  parameter: string | null;
+export type CheckToMeet = Omit<Finding, 'met' | 'meaning'> & {
   /** `met`: the check must come to be met. `not-met`: the rule holds it under a `not`, so it must stop being met. */
   needs: 'met' | 'not-met';
   /** What satisfying it would mean, in the pack's words. */
   meaning: string;
-}
+};
 
 /** One rule that gives the outcome (or the pack's default), and what it still needs. */
 export interface RuleRoute {

@@ -1,9 +1,9 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { FactValue } from '../evidence/criterion-evidence.ts';
-import { parameterFactPrefix } from '../rule-pack/check-pack.ts';
 import type { PackCriterion } from '../rule-pack/rule-pack.ts';
 import type { CriterionProposal, Finding, Outcome, TraceEntry } from './criterion-result.ts';
 import { deriveFacts, missingIndicators } from './derive-facts.ts';
+import { findingOf } from './finding.ts';
 
 /**
  * Runs one criterion's rules over one perspective's indicators.
@@ -32,22 +32,7 @@ export async function scoreCriterion(criterion: PackCriterion, indicators: objec
   const findings = criterion.checks.map((check): Finding => {
     const comparison = checked.get(check.name);
     if (comparison === undefined) throw new Error(`json-rules-engine did not evaluate the check ${check.name} of ${criterion.id}`);
-    const fact = criterion.evidence.facts[check.condition.fact];
-    const value = check.condition.value;
-    const met = comparison.result;
-    return {
-      check: check.name,
-      citation: check.citation,
-      indicator: check.condition.fact,
-      label: fact?.label ?? check.condition.fact,
-      unit: fact?.unit ?? null,
-      value: facts[check.condition.fact] ?? null,
-      comparison: check.condition.operator,
-      threshold: comparison.threshold,
-      parameter: typeof value === 'object' && !Array.isArray(value) ? value.fact.slice(parameterFactPrefix.length) : null,
-      met,
-      meaning: met ? check.meaning.met : check.meaning.notMet,
-    };
+    return findingOf(criterion, check, facts, comparison.threshold, comparison.result);
   });
 
   const fired = criterion.rules.filter((rule) => evaluated.get(rule.name)?.result === true);

@@ -73,8 +73,8 @@ export class BrowserPool {
 
   /** Runs a task on a page of the pool, waiting in line for one if all are busy. */
   async use<T>(task: (page: Page) => Promise<T>): Promise<T> {
-    await this.takeSlot();
-    const run = this.runInSlot(task);
+    // Tracked from the first moment, so a close() right after this call waits for it.
+    const run = this.takeSlot().then(() => this.runInSlot(task));
     this.running.add(run);
     try {
       return await run;
@@ -156,7 +156,11 @@ export class BrowserPool {
     return { page, uses: 0, generation };
   }
 
-  /** Only data: URLs (inline images a template might use) get through; anything else is refused and counted. */
+  /**
+   * Only data: URLs (inline images a template might use) get through; anything else is refused and
+   * counted. A navigation (a meta refresh, a link) is cancelled rather than failed, so the report's
+   * own content stays in the page instead of an error page.
+   */
   private filter(request: HTTPRequest): void {
     if (request.isInterceptResolutionHandled()) return;
     if (request.url().startsWith('data:')) {
@@ -165,7 +169,7 @@ export class BrowserPool {
     }
     this.counts.refusedRequests += 1;
     this.options.log.debug('Report page request refused', { url: request.url().slice(0, 200) });
-    void request.abort('blockedbyclient').catch(() => undefined);
+    void request.abort(request.isNavigationRequest() ? 'aborted' : 'blockedbyclient').catch(() => undefined);
   }
 
   private putBack(pooled: PooledPage, healthy: boolean): void {

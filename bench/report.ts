@@ -1,0 +1,129 @@
+// Benchmark: the PDF calibration report of the demo assessment (all three perspectives, moderation),
+// end to end through GET /report.pdf on the server running as its own process with the embedded
+// FerretDB: warm p50/p95 one at a time, throughput with the page pool under concurrent clients over
+// 500 renders (and the server's RSS growth across them), against a baseline that launches a browser
+// per report in the same run.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { buildReportModel } from '../assessments/report-model/build-report-model.ts';
+import { defaultPackDirectory } from '../assessments/rule-pack/default-pack.ts';
+import { loadRulePack } from '../assessments/rule-pack/load-pack.ts';
+import { createLogger } from '../server/log.ts';
+import { BrowserPool } from '../server/reports/browser-pool.ts';
+import { loadHtmlRenderer } from '../server/reports/html-renderer.ts';
+import { renderReportPdf } from '../server/reports/pdf-renderer.ts';
+import { demoFixture, reportInputOf, storeFixture } from '../test/support/report-fixtures.ts';
+import { summarise, time } from './measure.ts';
+import { startServerProcess } from './server-process.ts';
+
+const poolSize = 2;
+const clients = 4;
+const renders = 500;
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function benchReport() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ics-bench-report-'));
+  const server = await startServerProcess(dataDir, { REPORT_POOL_SIZE: String(poolSize), REPORT_QUEUE_MAX: String(clients * 2) });
+  try {
+    const headers = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await response.text();
+      return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+    };
+    const id = await storeFixture(call, await demoFixture());
+    const report = async () => {
+      const response = await fetch(`${server.url}/api/v1/assessments/${id}/report.pdf`, { headers });
+      const pdf = new Uint8Array(await response.arrayBuffer());
+      if (response.status !== 200) throw new Error(`GET report.pdf gave ${response.status}`);
+      return pdf;
+    };
+    const pages = await pageCount(await report());
+
+    const warm = summarise(await time(report, 40, 10));
+    const rssBefore = await server.rssMb();
+    const browserBefore = await treeRssMb(server.child.pid as number, 'chromium');
+
+    let started = 0;
+    let failed = 0;
+    const begin = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (started < renders) {
+          started += 1;
+          await report().catch(() => (failed += 1));
+        }
+      }),
+    );
+    const seconds = Number(process.hrtime.bigint() - begin) / 1e9;
+    const rssAfter = await server.rssMb();
+    const browserAfter = await treeRssMb(server.child.pid as number, 'chromium');
+
+    const baseline = summarise(await time(launchPerReport, 6, 1));
+    const throughput = Math.round((renders / seconds) * 100) / 100;
+    const rssGrowthPercent = Math.round((1000 * (rssAfter - rssBefore)) / rssBefore) / 10;
+    return {
+      benchmark: 'report',
+      what: `GET /report.pdf of the demo assessment (${pages} A4 pages: self, peer and assessor perspectives, moderation), server as its own process with the embedded FerretDB, page pool of ${poolSize}; throughput with ${clients} concurrent clients over ${renders} renders; baseline: a browser launched per report (same templates and PDF options, in the benchmark process)`,
+      pages,
+      warmMs: warm,
+      throughput: { renders, failed, clients, poolSize, seconds: Math.round(seconds * 10) / 10, reportsPerSecond: throughput },
+      baselineLaunchPerReportMs: baseline,
+      speedupOverBaseline: Math.round((baseline.p50 / warm.p50) * 10) / 10,
+      serverRssMb: { beforeRenders: rssBefore, after500Renders: rssAfter, growthPercent: rssGrowthPercent },
+      browserRssMb: { beforeRenders: browserBefore, after500Renders: browserAfter },
+      targets: { warmP50Ms: 500, reportsPerSecond: 4, speedupOverBaseline: 3, rssGrowthPercent: 20 },
+      met: { warmP50: warm.p50 <= 500, throughput: throughput >= 4, speedup: baseline.p50 / warm.p50 >= 3, rssGrowth: rssGrowthPercent < 20, noFailures: failed === 0 },
+    };
+  } finally {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The baseline: build the same report, launch a browser for it, render, and close the browser. */
+async function launchPerReport(): Promise<void> {
+  const model = await buildReportModel(await reportInputOf(await demoFixture(), await loadRulePack(defaultPackDirectory)));
+  const pool = new BrowserPool({ executablePath, size: 1, maxQueue: 0, taskTimeoutMs: 60_000, log: createLogger('warn') });
+  try {
+    await renderReportPdf(model, loadHtmlRenderer(), pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function pageCount(pdf: Uint8Array): Promise<number> {
+  const folder = await mkdtemp(join(tmpdir(), 'ics-bench-pdf-'));
+  try {
+    await writeFile(join(folder, 'report.pdf'), pdf);
+    const { stdout } = await promisify(execFile)('pdfinfo', [join(folder, 'report.pdf')]);
+    return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? 0);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** Resident memory in MB of the processes named `name` under `root` (a browser and its renderers), from /proc. */
+async function treeRssMb(root: number, name: string): Promise<number> {
+  const processes: Array<{ pid: number; parent: number; name: string; rssKb: number }> = [];
+  for (const entry of (await readdir('/proc')).filter((item) => /^\d+$/.test(item))) {
+    const [stat, status] = await Promise.all([readFile(`/proc/${entry}/stat`, 'utf8').catch(() => ''), readFile(`/proc/${entry}/status`, 'utf8').catch(() => '')]);
+    const close = stat.lastIndexOf(')');
+    if (close < 0) continue;
+    processes.push({ pid: Number(entry), parent: Number(stat.slice(close + 2).split(' ')[1]), name: stat.slice(stat.indexOf('(') + 1, close), rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) });
+  }
+  const inTree = new Set<number>([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const entry of processes) {
+      if (inTree.has(entry.pid) || !inTree.has(entry.parent)) continue;
+      inTree.add(entry.pid);
+      grew = true;
+    }
+  }
+  const total = processes.filter((entry) => entry.pid !== root && inTree.has(entry.pid) && entry.name.startsWith(name)).reduce((sum, entry) => sum + entry.rssKb, 0);
+  return Math.round(total / 1024);
+}

@@ -13,6 +13,7 @@ import { ReportService } from './reports/report-service.ts';
 import { seedFirstStart } from './seed/seed-first-start.ts';
 import { AssessmentService } from './services/assessment-service.ts';
 import { systemClock } from './services/clock.ts';
+import { CalibrationService } from './services/calibration-service.ts';
 import { CriterionService } from './services/criterion-service.ts';
 import { IdentityService } from './services/identity-service.ts';
 import { PackRegistry } from './services/pack-registry.ts';
@@ -68,6 +69,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     assessments,
     criteria,
     transfer: new TransferService(database.models, assessments, records),
+    calibration: new CalibrationService(assessments, criteria),
     packs,
     reports: new ReportService({ assessments, criteria, records, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };

@@ -1,4 +1,5 @@
 import type { AssessmentService } from './assessment-service.ts';
+import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
 import type { IdentityService } from './identity-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
@@ -15,4 +16,5 @@ export interface Services {
   transfer: TransferService;
   packs: PackRegistry;
   reports: ReportService;
+  calibration: CalibrationService;
 }

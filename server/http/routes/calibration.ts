@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { period } from '../../../assessments/evidence/perspective-evidence.ts';
+import { calibrationTables } from '../../services/calibration-service.ts';
+import type { Route } from '../route.ts';
+import { problem } from '../schemas.ts';
+
+const periodQuery = z.strictObject({ period });
+
+export const calibrationRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/api/v1/calibration',
+    summary: 'Calibration across systems in a period (¶3.125): assessor leniency, self-assessment against moderated scores, score distributions by criterion and region',
+    tag: 'Calibration',
+    access: { kind: 'signed-in' },
+    query: periodQuery,
+    responses: { 200: { description: 'The calibration tables', schema: z.looseObject({ period: z.string(), assessments: z.number().int(), assessors: z.array(z.unknown()), selfAssessment: z.array(z.unknown()), distributions: z.array(z.unknown()) }) }, 403: { description: 'System users and system-limited board viewers do not see other systems', schema: problem } },
+    handle: async ({ query, principal, services }) => ({ status: 200, body: await services.calibration.forPeriod(query.period, principal!) }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/calibration/:table.csv',
+    summary: 'One calibration table as CSV: assessors, self-assessment or distribution',
+    tag: 'Calibration',
+    access: { kind: 'signed-in' },
+    params: z.strictObject({ table: z.enum(calibrationTables) }),
+    query: periodQuery,
+    responses: { 200: { description: 'CSV', type: 'text/csv', schema: z.string() }, 403: { description: 'Not for system users', schema: problem } },
+    handle: async ({ params, query, principal, services }) => ({
+      status: 200,
+      type: 'text/csv; charset=utf-8',
+      body: await services.calibration.csv(query.period, params.table, principal!),
+      headers: { 'Content-Disposition': `attachment; filename="calibration-${params.table}-${query.period.replace('/', '-')}.csv"` },
+    }),
+  },
+];

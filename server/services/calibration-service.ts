@@ -1,0 +1,101 @@
+import { criterionDistributions, type CriterionDistribution } from '../../assessments/calibration/distribution.ts';
+import { scorerLeniency, selfAssessmentLeniency, type ScoredCriterionRecord, type ScorerLeniency, type SystemSelfLeniency } from '../../assessments/calibration/leniency.ts';
+import type { Principal } from '../../assessments/access/roles.ts';
+import { ForbiddenError } from '../../assessments/errors.ts';
+import { perspectives } from '../../assessments/evidence/perspective-evidence.ts';
+import { latestByCriterion, type StoredRecord } from '../persistence/assessment-records.ts';
+import type { AssessmentService } from './assessment-service.ts';
+import type { CriterionService, ModerationContent } from './criterion-service.ts';
+import { toCsv } from './csv.ts';
+
+/** Calibration across the systems assessed in one period (¶3.125): who scores high or low, and how scores spread. */
+export interface PeriodCalibration {
+  period: string;
+  assessments: number;
+  /** Each assessor's mean of (their score − the moderated score), with the count it rests on. */
+  assessors: ScorerLeniency[];
+  /** Each system's self-assessment against the moderated scores. */
+  selfAssessment: SystemSelfLeniency[];
+  /** Final scores (moderated, else the assessor's judged score) per criterion, overall and by region. */
+  distributions: CriterionDistribution[];
+}
+
+export const calibrationTables = ['assessors', 'self-assessment', 'distribution'] as const;
+export type CalibrationTable = (typeof calibrationTables)[number];
+
+/** Builds the cross-system calibration tables from every assessment of a period the asker may see. */
+export class CalibrationService {
+  constructor(
+    private readonly assessments: AssessmentService,
+    private readonly criteria: CriterionService,
+  ) {}
+
+  async forPeriod(period: string, principal: Principal): Promise<PeriodCalibration> {
+    // Comparing systems shows every system's scores: not for a system's own team or its board.
+    if (principal.role === 'system-user' || (principal.role === 'board-viewer' && principal.system !== null)) {
+      throw new ForbiddenError('Calibration across systems compares every system, so it is for assessors, peer reviewers, administrators and panels');
+    }
+    const inPeriod = [];
+    for (let number = 1; ; number += 1) {
+      const page = await this.assessments.list({ period }, { page: number, pageSize: 100 }, principal);
+      inPeriod.push(...page.items);
+      if (inPeriod.length >= page.total || page.items.length === 0) break;
+    }
+    const scored: ScoredCriterionRecord[] = [];
+    const finals: Array<{ system: string; region: string | null; criterion: string; score: number | null }> = [];
+    for (const assessment of inPeriod) {
+      const { records } = await this.assessments.snapshot(assessment.id, principal);
+      const moderated = latestByCriterion<ModerationContent>(records, 'moderation', null);
+      const moderatedScore = (criterion: string) => {
+        const outcome = moderated.get(criterion)?.content.outcome;
+        return outcome !== undefined && 'score' in outcome ? outcome.score : null;
+      };
+      for (const perspective of perspectives) {
+        const result = await this.criteria.score(assessment.id, perspective, principal);
+        const scorers = scorersOf(records, perspective);
+        for (const criterion of result.criteria) {
+          if (criterion.kind !== 'scored') continue;
+          const outcome = criterion.judgement.outcome;
+          const score = outcome !== null && 'score' in outcome ? outcome.score : null;
+          const scorer = scorers.get(criterion.criterion);
+          if (scorer !== undefined) scored.push({ assessmentId: assessment.id, system: assessment.system, perspective, scorerId: scorer.userId, scorerName: scorer.name, criterion: criterion.criterion, score, moderatedScore: moderatedScore(criterion.criterion) });
+          if (perspective === 'assessor') finals.push({ system: assessment.system, region: assessment.region, criterion: criterion.criterion, score: moderatedScore(criterion.criterion) ?? score });
+        }
+      }
+    }
+    return {
+      period,
+      assessments: inPeriod.length,
+      assessors: scorerLeniency(scored),
+      selfAssessment: selfAssessmentLeniency(scored),
+      distributions: criterionDistributions(finals),
+    };
+  }
+
+  /** One of the tables as CSV, for a spreadsheet. */
+  async csv(period: string, table: CalibrationTable, principal: Principal): Promise<string> {
+    const calibration = await this.forPeriod(period, principal);
+    const leniencyColumns = ['mean (score − moderated)', 'criteria it rests on', 'criteria not yet moderated', 'assessments', 'direction', 'flagged'];
+    const leniencyCells = (entry: ScorerLeniency | SystemSelfLeniency) => [entry.rounded, entry.count, entry.unmoderated, entry.assessments, entry.direction, entry.flagged];
+    switch (table) {
+      case 'assessors':
+        return toCsv(['period', 'assessor', 'assessor id', ...leniencyColumns], calibration.assessors.map((entry) => [period, entry.scorerName, entry.scorerId, ...leniencyCells(entry)]));
+      case 'self-assessment':
+        return toCsv(['period', 'system', ...leniencyColumns], calibration.selfAssessment.map((entry) => [period, entry.system, ...leniencyCells(entry)]));
+      case 'distribution':
+        return toCsv(
+          ['period', 'criterion', 'system', 'region', 'final score', 'rank', 'of systems', 'percentile'],
+          calibration.distributions.flatMap((distribution) => distribution.positions.map((position) => [period, distribution.criterion, position.system, position.region, position.score, position.rank, position.ofSystems, position.percentile])),
+        );
+    }
+  }
+}
+
+/** Who recorded each criterion's score in a perspective: whoever judged it last, else whoever saved its evidence last. */
+function scorersOf(records: readonly StoredRecord[], perspective: (typeof perspectives)[number]) {
+  const scorers = new Map<string, { userId: string; name: string }>();
+  for (const kind of ['evidence', 'judgement'] as const) {
+    for (const [criterion, record] of latestByCriterion(records, kind, perspective)) scorers.set(criterion, record.by);
+  }
+  return scorers;
+}

@@ -1,0 +1,44 @@
+import { expect } from 'chai';
+import { toCsv } from '../../../server/services/csv.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+describe('REST API: calibration across systems (¶3.125)', function () {
+  this.timeout(120000);
+  let api: TestServer;
+  before(async () => {
+    api = await startTestServer({ SEED_DEMO: 'true' });
+  });
+  after(() => api.stop());
+
+  it('gives assessor leniency, self-assessment against moderated scores and distributions for a period', async () => {
+    const response = await api.call(api.adminToken, 'GET', '/api/v1/calibration?period=2025/26');
+    expect(response.status).to.equal(200);
+    const calibration = response.body;
+    expect(calibration.assessments).to.be.at.least(6);
+    expect(calibration.distributions.map((distribution: { criterion: string }) => distribution.criterion)).to.have.length(9);
+    const assessor = calibration.assessors.find((entry: { scorerName: string }) => entry.scorerName === 'Demo assessor');
+    expect(assessor.count).to.be.greaterThan(0);
+    expect(assessor.mean).to.be.a('number');
+    const selfQmf = calibration.selfAssessment.find((entry: { system: string }) => entry.system === 'QMF');
+    expect(selfQmf.direction).to.equal('lenient');
+    const prevention = calibration.distributions.find((distribution: { criterion: string }) => distribution.criterion === 'prevention-shift');
+    expect(prevention.positions.find((position: { system: string }) => position.system === 'QT6').score).to.equal(1);
+  });
+
+  it('exports each table as CSV, and refuses system users (they would see other systems)', async () => {
+    const csv = await fetch(`${api.url}/api/v1/calibration/distribution.csv?period=2025/26`, { headers: { authorization: `Bearer ${api.adminToken}` } });
+    expect(csv.status).to.equal(200);
+    expect(csv.headers.get('content-type')).to.match(/^text\/csv/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).to.equal('period,criterion,system,region,final score,rank,of systems,percentile');
+    expect(lines.length).to.be.greaterThan(9 * 6);
+    const user = await api.tokenFor('system-user', 'QOX');
+    expect((await api.call(user, 'GET', '/api/v1/calibration?period=2025/26')).status).to.equal(403);
+    expect((await api.call(api.adminToken, 'GET', '/api/v1/calibration/everything.csv?period=2025/26')).status).to.equal(404);
+    expect((await api.call(api.adminToken, 'GET', '/api/v1/calibration?period=2025')).status).to.equal(400);
+  });
+
+  it('writes CSV that quotes separators and cannot run as a spreadsheet formula', () => {
+    expect(toCsv(['a', 'b'], [['=HYPERLINK("x")', 'plain, with comma'], [-1, null]])).to.equal('a,b\r\n"\'=HYPERLINK(""x"")","plain, with comma"\r\n-1,\r\n');
+  });
+});

@@ -16,6 +16,7 @@ import { systemClock } from './services/clock.ts';
 import { CalibrationService } from './services/calibration-service.ts';
 import { CriterionService } from './services/criterion-service.ts';
 import { IdentityService } from './services/identity-service.ts';
+import { ImprovementService } from './services/improvement-service.ts';
 import { PackRegistry } from './services/pack-registry.ts';
 import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
@@ -70,6 +71,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     criteria,
     transfer: new TransferService(database.models, assessments, records),
     calibration: new CalibrationService(assessments, criteria),
+    improvement: new ImprovementService(assessments, criteria, records, packs, clock),
     packs,
     reports: new ReportService({ assessments, criteria, records, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };

@@ -2,7 +2,7 @@ import { preventionLineOf, preventionSharesOf, preventionTrajectory } from '../c
 import { formatNumber } from '../calibration/display.ts';
 import type { PackCriterion, RulePack } from '../rule-pack/rule-pack.ts';
 import type { JudgedCriterion } from '../scoring/score-perspective.ts';
-import { indicatorLines } from './indicator-lines.ts';
+import { indicatorLines, indicatorValues } from './indicator-lines.ts';
 import type { ModeratedScore, ReportPerspective } from './report-input.ts';
 import type { CriterionSection } from './report-model.ts';
 import { anchorOf, longDate, outcomeText, paragraphsOf, perspectiveNames } from './words.ts';
@@ -21,7 +21,8 @@ export function criterionSectionOf(packCriterion: PackCriterion, perspectives: r
     return criterion === undefined ? [] : [{ entry, criterion }];
   });
   const basis = judged.find(({ entry, criterion }) => entry === headline && criterion.assessed) ?? [...judged].reverse().find(({ criterion }) => criterion.assessed);
-  const baseValues = new Map(indicatorLines(basis?.criterion.findings ?? []).map((line) => [line.label, line.value]));
+  const findings = indicatorLines(basis?.criterion.findings ?? []);
+  const baseValues = new Map(findings.map((line) => [line.indicator, line.value]));
 
   return {
     anchor: anchorOf(packCriterion.id),
@@ -46,14 +47,14 @@ export function criterionSectionOf(packCriterion: PackCriterion, perspectives: r
       ...(moderation === undefined ? [] : [{ who: `Moderation panel (${moderation.by}, ${longDate(moderation.on)})`, text: moderation.rationale }]),
     ],
     findingsBasis: basis === undefined ? 'No perspective has enough evidence to assess this criterion.' : `Findings of the ${perspectiveNames[basis.entry.perspective].toLowerCase()} perspective`,
-    findings: indicatorLines(basis?.criterion.findings ?? []),
+    findings,
     differences: judged
       .filter(({ entry, criterion }) => entry !== basis?.entry && criterion.assessed)
       .map(({ entry, criterion }) => ({
         perspective: perspectiveNames[entry.perspective].toLowerCase(),
-        values: indicatorLines(criterion.findings)
-          .filter((line) => baseValues.get(line.label) !== line.value)
-          .map((line) => `${line.label}: ${line.value}`)
+        values: [...indicatorValues(criterion.findings)]
+          .filter(([indicator, { value }]) => baseValues.get(indicator) !== value)
+          .map(([, { label, value }]) => `${label}: ${value}`)
           .join('; '),
       }))
       .filter((difference) => difference.values !== ''),

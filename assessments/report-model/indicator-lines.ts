@@ -4,10 +4,21 @@ import type { IndicatorLine } from './report-model.ts';
 
 /** A finding's value and what it is compared with, apart: { value: "3 sessions", needs: "≥ 4 sessions" }. */
 export function comparisonParts(finding: Pick<Finding, 'value' | 'unit' | 'comparison' | 'threshold'>): { value: string; needs: string } {
-  const value = describeValue(finding.value, finding.unit);
-  const whole = describeComparison({ ...finding, check: '', citation: '', indicator: '', label: '', parameter: null, met: false, meaning: '' });
-  const needs = whole.startsWith(`${value} (needs `) && whole.endsWith(')') ? whole.slice(value.length + 8, -1) : whole;
-  return { value, needs };
+  return { value: describeValue(finding.value, finding.unit), needs: needsOf(finding) };
+}
+
+/** "≥ 4 sessions": describe-finding.ts's comparison, read with no value so that only the threshold is formatted. */
+function needsOf(finding: Pick<Finding, 'unit' | 'comparison' | 'threshold'>): string {
+  const whole = describeComparison({ ...finding, value: null, check: '', citation: '', indicator: '', label: '', parameter: null, met: false, meaning: '' });
+  const prefix = 'not given (needs ';
+  return whole.startsWith(prefix) && whole.endsWith(')') ? whole.slice(prefix.length, -1) : whole;
+}
+
+/** Each indicator's value in words, once per indicator: what another perspective's findings are compared by. */
+export function indicatorValues(findings: readonly Finding[]): Map<string, { label: string; value: string }> {
+  const values = new Map<string, { label: string; value: string }>();
+  for (const finding of findings) if (!values.has(finding.indicator)) values.set(finding.indicator, { label: finding.label, value: describeValue(finding.value, finding.unit) });
+  return values;
 }
 
 /**
@@ -23,9 +34,10 @@ export function indicatorLines(findings: readonly Finding[]): IndicatorLine[] {
     const first = group[0] as Finding;
     const shown = group.find((finding) => finding.met) ?? (group[group.length - 1] as Finding);
     return {
+      indicator: first.indicator,
       label: first.label,
-      value: comparisonParts(first).value,
-      thresholds: group.map((finding) => ({ needs: comparisonParts(finding).needs, met: finding.met })),
+      value: describeValue(first.value, first.unit),
+      thresholds: group.map((finding) => ({ needs: needsOf(finding), met: finding.met })),
       meaning: shown.meaning,
       citations: [...new Set(group.map((finding) => finding.citation))].join(', '),
     };

@@ -104,6 +104,8 @@ export interface CalibrationSection {
 
 /** One indicator as the rules compared it: its value, each threshold it was held to (met or not), what it means. */
 export interface IndicatorLine {
+  /** The fact compared, e.g. "systemSessions". */
+  indicator: string;
   label: string;
   value: string;
   thresholds: Array<{ needs: string; met: boolean }>;

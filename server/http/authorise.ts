@@ -26,6 +26,8 @@ function actionOf(action: Extract<Access, { kind: 'assessment' }>['action'], par
   switch (action) {
     case 'write-perspective':
       return { kind: 'write-perspective', perspective: params.perspective as Perspective };
+    case 'write-own-ambitions':
+      return { kind: 'write-perspective', perspective: 'self' };
     case 'advance': {
       const to = (body as { to?: unknown } | undefined)?.to;
       return { kind: 'advance', to: typeof to === 'string' ? to : 'submitted' };

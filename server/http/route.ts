@@ -9,12 +9,14 @@ import type { Services } from '../services/services.ts';
  * - `admin`: administrators only;
  * - `assessment`: the caller must be able to see the assessment named by `:id` (404 otherwise, so
  *   another tenant's records do not leak) and may do the named action to it (403 otherwise).
+ *   `write-own-ambitions` is the system's own record (its priorities, its consent to share good
+ *   practice): whoever may write the self-assessment may write it.
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'signed-in' }
   | { kind: 'admin' }
-  | { kind: 'assessment'; action: 'read' | 'write-perspective' | 'moderate' | 'advance' | 'transfer' };
+  | { kind: 'assessment'; action: 'read' | 'write-perspective' | 'write-own-ambitions' | 'moderate' | 'advance' | 'transfer' };
 
 export interface RouteRequest<Params = any, Query = any, Body = any> {
   principal: Principal | null;

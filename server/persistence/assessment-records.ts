@@ -9,9 +9,11 @@ import { isDuplicateKey } from './database-errors.ts';
  *  - status: the assessment moved to a status;
  *  - evidence: one perspective's evidence for a criterion, with what the rules proposed for it;
  *  - judgement: a person's acceptance or override of the proposal (¶3.121);
- *  - moderation: the panel's agreed score for a criterion (perspective is null).
+ *  - moderation: the panel's agreed score for a criterion (perspective is null);
+ *  - ambitions: the system's own priorities and progress against them (¶3.121);
+ *  - sharing: whether the system agrees to share its practice with other systems (¶3.123).
  */
-export const recordKinds = ['status', 'evidence', 'judgement', 'moderation'] as const;
+export const recordKinds = ['status', 'evidence', 'judgement', 'moderation', 'ambitions', 'sharing'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /** Which series of versions a record belongs to. Status has neither perspective nor criterion; moderation no perspective. */

@@ -2,6 +2,7 @@ import type { AssessmentService } from './assessment-service.ts';
 import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
 import type { IdentityService } from './identity-service.ts';
+import type { ImprovementService } from './improvement-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { SystemService } from './system-service.ts';
@@ -17,4 +18,5 @@ export interface Services {
   packs: PackRegistry;
   reports: ReportService;
   calibration: CalibrationService;
+  improvement: ImprovementService;
 }

@@ -1,0 +1,143 @@
+import { ambitionProgress, type AmbitionProgress } from '../../assessments/calibration/ambitions.ts';
+import type { ambitions as ambitionsSchema } from '../../assessments/calibration/ambition-schema.ts';
+import { checksToMeet } from '../../assessments/calibration/checks-to-meet.ts';
+import { pathToNextRating, type PathToNextRating } from '../../assessments/calibration/path-to-next-rating.ts';
+import { preventionLineOf, preventionSharesOf, preventionTrajectory, type PreventionTrajectory } from '../../assessments/calibration/prevention-trajectory.ts';
+import type { Principal } from '../../assessments/access/roles.ts';
+import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
+import type { PerspectiveResult } from '../../assessments/scoring/score-perspective.ts';
+import { latestByCriterion, type AssessmentRecords, type StoredRecord } from '../persistence/assessment-records.ts';
+import type { z } from 'zod';
+import { actorOf } from './actor.ts';
+import type { AssessmentService } from './assessment-service.ts';
+import type { Clock } from './clock.ts';
+import type { CriterionService, EvidenceContent, ModerationContent } from './criterion-service.ts';
+import type { PackRegistry } from './pack-registry.ts';
+
+type Ambitions = z.output<typeof ambitionsSchema>;
+
+/** Another system's practice on a criterion where this one scores 2 or below (¶3.123). */
+export interface GoodPractice {
+  criterion: string;
+  system: string;
+  systemName: string;
+  score: 4;
+  narrative: string | null;
+}
+
+export interface Improvement {
+  /** The perspective the rating and path are read from: the assessor's, else the peer's, else the self-assessment. */
+  perspective: Perspective;
+  path: PathToNextRating;
+  /** For each criterion the path raises, the indicator thresholds to meet for its new score. */
+  checks: Array<{ criterion: string; to: number; checks: ReturnType<typeof checksToMeet> }>;
+  goodPractice: GoodPractice[];
+  ambitions: AmbitionProgress[];
+  ambitionsVersion: number;
+  sharesGoodPractice: boolean;
+  sharingVersion: number;
+  prevention: PreventionTrajectory | null;
+}
+
+const headlineOrder: readonly Perspective[] = ['assessor', 'peer', 'self'];
+/** Reads other systems' agreed-to-share practice on behalf of the service, never returned to callers. */
+const goodPracticeReader: Principal = { userId: 'good-practice', name: 'Good practice', role: 'admin', system: null };
+
+/** Improvement (¶3.121, ¶3.123): the path to the next rating, good practice from others, own ambitions, prevention. */
+export class ImprovementService {
+  constructor(
+    private readonly assessments: AssessmentService,
+    private readonly criteria: CriterionService,
+    private readonly records: AssessmentRecords,
+    private readonly packs: PackRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  async saveAmbitions(id: string, basedOnVersion: number, ambitions: Ambitions, principal: Principal): Promise<StoredRecord<{ ambitions: Ambitions }>> {
+    await this.assessments.authorised(id, principal, { kind: 'write-perspective', perspective: 'self' });
+    return this.records.append({ assessmentId: id, kind: 'ambitions', perspective: null, criterion: null }, basedOnVersion, { ambitions }, actorOf(principal), this.clock.now());
+  }
+
+  async saveSharing(id: string, basedOnVersion: number, shareGoodPractice: boolean, principal: Principal): Promise<StoredRecord<{ shareGoodPractice: boolean }>> {
+    await this.assessments.authorised(id, principal, { kind: 'write-perspective', perspective: 'self' });
+    return this.records.append({ assessmentId: id, kind: 'sharing', perspective: null, criterion: null }, basedOnVersion, { shareGoodPractice }, actorOf(principal), this.clock.now());
+  }
+
+  async improvement(id: string, principal: Principal): Promise<Improvement> {
+    const { assessment, records } = await this.assessments.snapshot(id, principal);
+    const pack = this.packs.get(assessment.pack);
+    const results = new Map<Perspective, PerspectiveResult>();
+    for (const perspective of headlineOrder) results.set(perspective, await this.criteria.score(id, perspective, principal));
+    const perspective = headlineOrder.find((candidate) => (results.get(candidate)?.rating.scoredCriteriaAssessed ?? 0) > 0) ?? 'self';
+    const headline = results.get(perspective)!;
+
+    const scores = headline.criteria.filter((criterion) => criterion.kind === 'scored').map((criterion) => ({ criterion: criterion.criterion, score: scoreOf(criterion.judgement.outcome) }));
+    const path = await pathToNextRating(pack.manifest, scores, headline.rating.gate === null ? null : headline.rating.gate);
+    const checks = path.status !== 'path' ? [] : path.changes.flatMap((change) => {
+      if (!('criterion' in change)) return [];
+      const packCriterion = pack.criteria.find((candidate) => candidate.id === change.criterion);
+      const findings = headline.criteria.find((candidate) => candidate.criterion === change.criterion)?.findings ?? [];
+      return packCriterion === undefined ? [] : [{ criterion: change.criterion, to: change.to, checks: checksToMeet(packCriterion, findings, { score: change.to }) }];
+    });
+
+    const ambitions = latestOf<{ ambitions: Ambitions }>(records, 'ambitions');
+    const sharing = latestOf<{ shareGoodPractice: boolean }>(records, 'sharing');
+    const preventionEvidence = headline.criteria.find((criterion) => criterion.criterion === 'prevention-shift');
+    const preventionCriterion = pack.criteria.find((criterion) => criterion.id === 'prevention-shift');
+    const indicators = latestByCriterion<EvidenceContent>(records, 'evidence', perspective).get('prevention-shift')?.content.evidence.indicators;
+    const shares = indicators === undefined ? null : preventionSharesOf(indicators as Parameters<typeof preventionSharesOf>[0]);
+
+    return {
+      perspective,
+      path,
+      checks,
+      goodPractice: await this.goodPractice(assessment.id, assessment.period, finalScores(headline, records)),
+      ambitions: (ambitions?.content.ambitions ?? []).map((entry) => ambitionProgress(entry)),
+      ambitionsVersion: ambitions?.version ?? 0,
+      sharesGoodPractice: sharing?.content.shareGoodPractice ?? false,
+      sharingVersion: sharing?.version ?? 0,
+      prevention: preventionEvidence?.assessed && preventionCriterion !== undefined && shares !== null ? preventionTrajectory(shares, preventionLineOf(preventionCriterion.parameterValues)) : null,
+    };
+  }
+
+  /** Systems in the same period scoring 4 where this one scores 2 or below, that agreed to share. */
+  private async goodPractice(id: string, period: string, own: Map<string, number | null>): Promise<GoodPractice[]> {
+    const weak = [...own].filter(([, score]) => score !== null && score <= 2).map(([criterion]) => criterion);
+    if (weak.length === 0) return [];
+    const found: GoodPractice[] = [];
+    const others = (await this.assessments.list({ period }, { page: 1, pageSize: 100 }, goodPracticeReader)).items.filter((other) => other.id !== id);
+    for (const other of others) {
+      const { records } = await this.assessments.snapshot(other.id, goodPracticeReader);
+      if (latestOf<{ shareGoodPractice: boolean }>(records, 'sharing')?.content.shareGoodPractice !== true) continue;
+      const finals = finalScores(await this.criteria.score(other.id, 'assessor', goodPracticeReader), records);
+      for (const criterion of weak) {
+        if (finals.get(criterion) !== 4) continue;
+        const narrative = ['assessor', 'self'].map((perspective) => latestByCriterion<EvidenceContent>(records, 'evidence', perspective as Perspective).get(criterion)?.content.evidence.narrative?.value).find((text) => text !== undefined);
+        found.push({ criterion, system: other.system, systemName: other.systemName, score: 4, narrative: narrative === undefined ? null : summary(narrative) });
+      }
+    }
+    return found;
+  }
+}
+
+function scoreOf(outcome: { score: number } | { status: string } | null): number | null {
+  return outcome !== null && 'score' in outcome ? outcome.score : null;
+}
+
+function latestOf<Content>(records: readonly StoredRecord[], kind: 'ambitions' | 'sharing'): StoredRecord<Content> | undefined {
+  return records.filter((record) => record.kind === kind).at(-1) as StoredRecord<Content> | undefined;
+}
+
+/** A criterion's final score: the panel's moderated score, else the judged score of the result given. */
+function finalScores(result: PerspectiveResult, records: readonly StoredRecord[]): Map<string, number | null> {
+  const moderated = latestByCriterion<ModerationContent>(records, 'moderation', null);
+  return new Map(
+    result.criteria
+      .filter((criterion) => criterion.kind === 'scored')
+      .map((criterion) => [criterion.criterion, scoreOf(moderated.get(criterion.criterion)?.content.outcome ?? null) ?? scoreOf(criterion.judgement.outcome)]),
+  );
+}
+
+function summary(text: string): string {
+  return text.length <= 600 ? text : `${text.slice(0, 597).replace(/\s+\S*$/, '')}…`;
+}

@@ -70,7 +70,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     assessments,
     criteria,
     transfer: new TransferService(database.models, assessments, records),
-    calibration: new CalibrationService(assessments, criteria),
+    calibration: new CalibrationService(assessments, criteria, packs),
     improvement: new ImprovementService(assessments, criteria, records, packs, clock),
     packs,
     reports: new ReportService({ assessments, criteria, records, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),

@@ -7,7 +7,7 @@ import type { ModeratedScore, ReportPerspective } from './report-input.ts';
 import type { CriterionSection } from './report-model.ts';
 import { anchorOf, longDate, outcomeText, paragraphsOf, perspectiveNames } from './words.ts';
 
-const decisions = { proposed: 'Not yet judged', accepted: 'Accepted', overridden: 'Overridden' } as const;
+const decisions = { proposed: 'Proposed by the rules; not yet judged', accepted: 'Proposed by the rules and accepted' } as const;
 
 /**
  * One criterion's section: each perspective's outcome and judgement, the moderated outcome, every
@@ -30,15 +30,14 @@ export function criterionSectionOf(packCriterion: PackCriterion, perspectives: r
     kind: packCriterion.kind === 'gate' ? 'Gate: not scored, but can cap the rating' : 'Scored 1–4',
     citations: packCriterion.citations.join(', '),
     summary: packCriterion.summary,
-    outcomes:
-      judged.length === 0
-        ? null
-        : {
-            columns: [...judged.map(({ entry }) => perspectiveNames[entry.perspective]), ...(moderation === undefined ? [] : ['Moderated'])],
-            outcome: [...judged.map(({ criterion }) => outcomeText(criterion.judgement.outcome, pack.manifest)), ...(moderation === undefined ? [] : [outcomeText(moderation.outcome, pack.manifest)])],
-            proposed: [...judged.map(({ criterion }) => outcomeText(criterion.proposed, pack.manifest)), ...(moderation === undefined ? [] : ['–'])],
-            judgement: [...judged.map(({ criterion }) => decisions[criterion.judgement.decision]), ...(moderation === undefined ? [] : ['Agreed by the panel'])],
-          },
+    outcomes: [
+      ...judged.map(({ entry, criterion }) => ({
+        who: perspectiveNames[entry.perspective],
+        outcome: outcomeText(criterion.judgement.outcome, pack.manifest),
+        note: criterion.judgement.decision === 'overridden' ? `Overridden; the rules proposed ${outcomeText(criterion.proposed, pack.manifest)}` : decisions[criterion.judgement.decision],
+      })),
+      ...(moderation === undefined ? [] : [{ who: 'Moderated', outcome: outcomeText(moderation.outcome, pack.manifest), note: 'Agreed by the panel' }]),
+    ],
     reading: basis === undefined ? null : readingOf(basis.entry, basis.criterion),
     rationales: [
       ...judged.flatMap(({ entry, criterion }) =>

@@ -119,8 +119,8 @@ export interface CriterionSection {
   kind: string;
   citations: string;
   summary: string;
-  /** The outcome table: a column per perspective with evidence, then the moderated outcome when there is one. */
-  outcomes: { columns: string[]; outcome: string[]; proposed: string[]; judgement: string[] } | null;
+  /** The outcome in each perspective with evidence, then the moderated outcome when there is one; `note` says how it was reached. */
+  outcomes: Array<{ who: string; outcome: string; note: string }>;
   /** Why the rules proposed what they did, for the perspective whose findings are shown. */
   reading: string | null;
   /** Overrides and acceptances with their rationale, and the moderation panel's. */

@@ -35,18 +35,15 @@ export class ReportService {
     const { assessments, criteria, records, packs, clock, protectiveMarking } = this.dependencies;
     const assessment = await assessments.get(assessmentId, principal);
     const pack = packs.get(assessment.pack);
-    const all = await records.allOf(assessmentId);
+    // Once the asker may see it: every record (evidence, moderation) and each perspective scored, together.
+    const [all, ...results] = await Promise.all([records.allOf(assessmentId), ...perspectives.map((perspective) => criteria.score(assessmentId, perspective, principal))]);
     const moderation = latestByCriterion<ModerationContent>(all, 'moderation', null);
-    const present = perspectives
-      .map((perspective) => ({ perspective, given: latestByCriterion<EvidenceContent>(all, 'evidence', perspective) }))
-      .filter((entry) => entry.given.size > 0);
-    const scored: ReportPerspective[] = await Promise.all(
-      present.map(async ({ perspective, given }): Promise<ReportPerspective> => ({
-        perspective,
-        result: await criteria.score(assessmentId, perspective, principal),
-        evidence: Object.fromEntries([...given].map(([criterion, record]) => [criterion, record.content.evidence])),
-      })),
-    );
+    const scored: ReportPerspective[] = perspectives.flatMap((perspective, index) => {
+      const given = latestByCriterion<EvidenceContent>(all, 'evidence', perspective);
+      const result = results[index];
+      if (given.size === 0 || result === undefined) return [];
+      return [{ perspective, result, evidence: Object.fromEntries([...given].map(([criterion, record]) => [criterion, record.content.evidence])) }];
+    });
     const moderated: ModeratedScore[] = [...moderation.values()].map((record) => ({
       criterion: record.criterion ?? '',
       outcome: record.content.outcome,

@@ -1,12 +1,16 @@
+import { agreementAcrossPerspectives, type PairAgreement } from '../../assessments/calibration/agreement.ts';
 import { criterionDistributions, type CriterionDistribution } from '../../assessments/calibration/distribution.ts';
+import { findDivergences, type Divergence } from '../../assessments/calibration/divergence.ts';
 import { scorerLeniency, selfAssessmentLeniency, type ScoredCriterionRecord, type ScorerLeniency, type SystemSelfLeniency } from '../../assessments/calibration/leniency.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
 import { ForbiddenError } from '../../assessments/errors.ts';
-import { perspectives } from '../../assessments/evidence/perspective-evidence.ts';
+import { perspectives, type Perspective } from '../../assessments/evidence/perspective-evidence.ts';
+import type { Finding } from '../../assessments/scoring/criterion-result.ts';
 import { latestByCriterion, type StoredRecord } from '../persistence/assessment-records.ts';
 import type { AssessmentService } from './assessment-service.ts';
 import type { CriterionService, ModerationContent } from './criterion-service.ts';
 import { toCsv } from './csv.ts';
+import type { PackRegistry } from './pack-registry.ts';
 
 /** Calibration across the systems assessed in one period (¶3.125): who scores high or low, and how scores spread. */
 export interface PeriodCalibration {
@@ -23,12 +27,42 @@ export interface PeriodCalibration {
 export const calibrationTables = ['assessors', 'self-assessment', 'distribution'] as const;
 export type CalibrationTable = (typeof calibrationTables)[number];
 
+/** Calibration within one assessment: how far its perspectives agree, where they diverge, what the panel agreed. */
+export interface AssessmentCalibration {
+  agreement: PairAgreement[];
+  divergences: Divergence[];
+  moderated: Record<string, { outcome: { score: number } | { status: string }; rationale: string; by: string; at: Date }>;
+}
+
 /** Builds the cross-system calibration tables from every assessment of a period the asker may see. */
 export class CalibrationService {
   constructor(
     private readonly assessments: AssessmentService,
     private readonly criteria: CriterionService,
+    private readonly packs: PackRegistry,
   ) {}
+
+  /** Agreement (exact, within one, quadratic-weighted kappa) per pair of perspectives, divergences with the findings each side saw, and moderated scores. */
+  async forAssessment(id: string, principal: Principal): Promise<AssessmentCalibration> {
+    const { assessment, records } = await this.assessments.snapshot(id, principal);
+    const { manifest } = this.packs.get(assessment.pack);
+    const scores: Partial<Record<Perspective, Record<string, number | null>>> = {};
+    const findings: Partial<Record<Perspective, Record<string, Finding[]>>> = {};
+    for (const perspective of perspectives) {
+      const result = await this.criteria.score(id, perspective, principal);
+      if (result.rating.scoredCriteriaAssessed === 0 && result.criteria.every((criterion) => criterion.judgement.decision === 'proposed')) continue;
+      const scored = result.criteria.filter((criterion) => criterion.kind === 'scored');
+      scores[perspective] = Object.fromEntries(scored.map((criterion) => [criterion.criterion, criterion.judgement.outcome !== null && 'score' in criterion.judgement.outcome ? criterion.judgement.outcome.score : null]));
+      findings[perspective] = Object.fromEntries(scored.map((criterion) => [criterion.criterion, criterion.findings]));
+    }
+    const order = manifest.criteria.map((criterion) => criterion.id);
+    const moderated = latestByCriterion<ModerationContent>(records, 'moderation', null);
+    return {
+      agreement: agreementAcrossPerspectives(scores, { minimumPairs: manifest.calibration.kappaMinimumPairs, criteriaOrder: order }),
+      divergences: findDivergences(scores, findings, { divergencePoints: manifest.calibration.divergencePoints, criteriaOrder: order }),
+      moderated: Object.fromEntries([...moderated].map(([criterion, record]) => [criterion, { outcome: record.content.outcome, rationale: record.content.rationale, by: record.by.name, at: record.at }])),
+    };
+  }
 
   async forPeriod(period: string, principal: Principal): Promise<PeriodCalibration> {
     // Comparing systems shows every system's scores: not for a system's own team or its board.

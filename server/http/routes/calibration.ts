@@ -2,11 +2,21 @@ import { z } from 'zod';
 import { period } from '../../../assessments/evidence/perspective-evidence.ts';
 import { calibrationTables } from '../../services/calibration-service.ts';
 import type { Route } from '../route.ts';
-import { problem } from '../schemas.ts';
+import { assessmentParams, problem } from '../schemas.ts';
 
 const periodQuery = z.strictObject({ period });
 
 export const calibrationRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/api/v1/assessments/:id/calibration',
+    summary: 'Calibration within an assessment: agreement and weighted kappa per pair of perspectives, divergences of 2 or more with the findings each side saw, moderated scores',
+    tag: 'Calibration',
+    access: { kind: 'assessment', action: 'read' },
+    params: assessmentParams,
+    responses: { 200: { description: 'Agreement, divergences and moderation', schema: z.looseObject({ agreement: z.array(z.unknown()), divergences: z.array(z.unknown()), moderated: z.record(z.string(), z.unknown()) }) }, 404: { description: 'No such assessment (or not yours)', schema: problem } },
+    handle: async ({ params, principal, services }) => ({ status: 200, body: await services.calibration.forAssessment(params.id, principal!) }),
+  },
   {
     method: 'get',
     path: '/api/v1/calibration',

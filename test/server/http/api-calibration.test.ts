@@ -38,6 +38,22 @@ describe('REST API: calibration across systems (¶3.125)', function () {
     expect((await api.call(api.adminToken, 'GET', '/api/v1/calibration?period=2025')).status).to.equal(400);
   });
 
+  it('shows agreement per pair of perspectives and divergences of 2 or more with the findings each side saw', async () => {
+    const listed = (await api.call(api.adminToken, 'GET', '/api/v1/assessments?system=QMF')).body.items;
+    const calibration = (await api.call(api.adminToken, 'GET', `/api/v1/assessments/${listed[0].id}/calibration`)).body;
+    expect(calibration.agreement.map((pair: { first: string; second: string }) => `${pair.first}-${pair.second}`)).to.deep.equal(['self-peer', 'self-assessor', 'peer-assessor']);
+    const selfAssessor = calibration.agreement[1];
+    expect(selfAssessor.pairs).to.be.at.least(5);
+    expect(selfAssessor.kappa.status).to.equal('computed');
+    expect(selfAssessor.kappa.value).to.be.within(-1, 1);
+    const diverging = calibration.divergences.map((divergence: { criterion: string }) => divergence.criterion);
+    expect(diverging).to.include.members(['partner-engagement', 'mutual-accountability']);
+    const partner = calibration.divergences.find((divergence: { criterion: string }) => divergence.criterion === 'partner-engagement');
+    expect(partner.spread).to.be.at.least(2);
+    expect(partner.sides.find((side: { perspective: string }) => side.perspective === 'self').findings.length).to.be.greaterThan(0);
+    expect(Object.keys(calibration.moderated).length).to.be.greaterThan(0);
+  });
+
   it('writes CSV that quotes separators and cannot run as a spreadsheet formula', () => {
     expect(toCsv(['a', 'b'], [['=HYPERLINK("x")', 'plain, with comma'], [-1, null]])).to.equal('a,b\r\n"\'=HYPERLINK(""x"")","plain, with comma"\r\n-1,\r\n');
   });

@@ -90,6 +90,13 @@ function expectedRise(given: Indicators, parameters: PackParameters): number | n
   return (targetRise * Math.min(elapsed, targetYears)) / targetYears;
 }
 
+/** How far the actual rise is ahead of the expected line, in points (negative when behind). */
+function riseAheadOfLine(given: Indicators, parameters: PackParameters): number | null {
+  const actual = actualRise(given);
+  const expected = expectedRise(given, parameters);
+  return actual === null || expected === null ? null : actual - expected;
+}
+
 /** The latest share minus the baseline year's share, in percentage points. */
 function actualRise(given: Indicators): number | null {
   const found = progress(given);
@@ -162,9 +169,8 @@ export const preventionShift = defineCriterionEvidence({
       needs: ['baselinePublished', 'baselineYear', 'preventionShare'],
       parameters: riseParameters,
       derive: (given, parameters) => {
-        const actual = actualRise(given);
-        const expected = expectedRise(given, parameters);
-        return actual === null || expected === null ? null : round2(actual - expected);
+        const gap = riseAheadOfLine(given, parameters);
+        return gap === null ? null : round2(gap);
       },
     },
     shortfallPoints: {
@@ -172,10 +178,10 @@ export const preventionShift = defineCriterionEvidence({
       unit: 'percentage points',
       needs: ['baselinePublished', 'baselineYear', 'preventionShare'],
       parameters: riseParameters,
+      // The same gap the other way round, so that "on the line" can be a threshold of the pack.
       derive: (given, parameters) => {
-        const actual = actualRise(given);
-        const expected = expectedRise(given, parameters);
-        return actual === null || expected === null ? null : round2(expected - actual);
+        const gap = riseAheadOfLine(given, parameters);
+        return gap === null ? null : round2(-gap);
       },
     },
     shareFell: {

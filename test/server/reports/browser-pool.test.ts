@@ -25,6 +25,15 @@ function alive(pid: number): boolean {
   }
 }
 
+/** SIGKILL, unless the process has already gone (it may exit between being listed and being killed). */
+function killIfAlive(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
 /** The Chromium processes this test process started (the browsers of the pools it runs in-process). */
 async function ourBrowsers(): Promise<number[]> {
   const pids: number[] = [];
@@ -152,7 +161,7 @@ describe('the browser pool (real Chromium)', function () {
       });
       // Kill whatever browser the server runs until the answer comes: the request cannot have finished in between.
       while (!answered) {
-        for (const pid of await ourBrowsers()) process.kill(pid, 'SIGKILL');
+        for (const pid of await ourBrowsers()) killIfAlive(pid);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       const response = await pending;

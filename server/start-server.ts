@@ -62,6 +62,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const records = new AssessmentRecords(database.connection);
   const assessments = new AssessmentService(database.models, records, packs, clock);
   const criteria = new CriterionService(assessments, records, packs, clock);
+  const improvement = new ImprovementService(assessments, criteria, records, packs, clock);
   // Report templates compile now; Chromium starts with the first report.
   const reportPool = new BrowserPool({ executablePath: config.reports.chromiumPath, size: config.reports.poolSize, maxQueue: config.reports.queueMax, taskTimeoutMs: config.reports.timeoutMs, log });
   const services: Services = {
@@ -71,9 +72,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     criteria,
     transfer: new TransferService(database.models, assessments, records),
     calibration: new CalibrationService(assessments, criteria, packs),
-    improvement: new ImprovementService(assessments, criteria, records, packs, clock),
+    improvement,
     packs,
-    reports: new ReportService({ assessments, criteria, records, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
+    reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };
   const firstAdminToken = await seedFirstStart(services, database.models, config, log);
 

@@ -3,6 +3,7 @@ import { appendixOf } from './appendix.ts';
 import { calibrationOf } from './calibration-section.ts';
 import { coverOf, reportTitle } from './cover.ts';
 import { criterionSectionOf } from './criterion-section.ts';
+import { improvementSectionOf } from './improvement-section.ts';
 import { pathSectionOf } from './path-section.ts';
 import type { ReportInput, ReportPerspective } from './report-input.ts';
 import type { ReportModel } from './report-model.ts';
@@ -42,6 +43,7 @@ export async function buildReportModel(input: ReportInput): Promise<ReportModel>
     cover: coverOf(input, { protectiveMarking, calibrationLabel }, perspectives.map((entry) => perspectiveNames[entry.perspective])),
     summary: { ...summaryOf(headline, pack), path: await pathSectionOf(headline, pack) },
     calibration: calibrationOf(perspectives, input.moderation, pack),
+    improvement: improvementSectionOf(input.improvement, pack),
     criteria: pack.criteria.map((criterion) => criterionSectionOf(criterion, perspectives, headline, moderated.get(criterion.id), pack)),
     appendix: appendixOf(perspectives, pack),
   };

@@ -1,3 +1,4 @@
+import { financialYear, preventionChart } from './prevention-chart.ts';
 import { preventionLineOf, preventionSharesOf, preventionTrajectory } from '../calibration/prevention-trajectory.ts';
 import { formatNumber } from '../calibration/display.ts';
 import type { PackCriterion, RulePack } from '../rule-pack/rule-pack.ts';
@@ -87,8 +88,9 @@ function trajectoryOf(packCriterion: PackCriterion, entry: ReportPerspective): C
   const share = (value: number | null) => (value === null ? '–' : `${formatNumber(value, 2)}%`);
   return {
     caption: `Prevention share of the ICS NHS budget against the expected rise of ${line.targetRisePoints} percentage point${line.targetRisePoints === 1 ? '' : 's'} over ${line.targetYears} years from the ${trajectory.baselineYear} baseline (¶2.20), ${perspectiveNames[entry.perspective].toLowerCase()} evidence`,
+    chart: preventionChart('prevention-chart', trajectory),
     rows: trajectory.points.map((point) => ({
-      year: `${point.year}/${String((point.year + 1) % 100).padStart(2, '0')}`,
+      year: financialYear(point.year),
       actual: share(point.actual),
       expected: share(point.expected),
       position: point.position === null ? '–' : positions[point.position],

@@ -1,3 +1,5 @@
+import type { Ambition } from '../calibration/ambitions.ts';
+import type { GoodPractice } from '../calibration/good-practice.ts';
 import type { Perspective, PerspectiveEvidence } from '../evidence/perspective-evidence.ts';
 import type { PackIdentity, RulePack } from '../rule-pack/rule-pack.ts';
 import type { Outcome } from '../scoring/criterion-result.ts';
@@ -36,6 +38,12 @@ export interface ModeratedScore {
   on: string;
 }
 
+/** What a stored assessment adds for improvement: good practice others share (¶3.123) and the system's own ambitions (¶3.121). */
+export interface ReportImprovement {
+  goodPractice: readonly GoodPractice[];
+  ambitions: readonly Ambition[];
+}
+
 export interface ReportOptions {
   /** The protective marking shown on every page; "OFFICIAL" unless told otherwise. */
   protectiveMarking?: string;
@@ -50,5 +58,7 @@ export interface ReportInput {
   /** The perspectives that have evidence, in any order; the report shows them self, peer, assessor. */
   perspectives: readonly ReportPerspective[];
   moderation: readonly ModeratedScore[];
+  /** Null for a report scored from a file: there are no other systems or ambitions to draw on. */
+  improvement: ReportImprovement | null;
   options: ReportOptions;
 }

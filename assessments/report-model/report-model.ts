@@ -18,6 +18,8 @@ export interface ReportModel {
   cover: Cover;
   summary: ExecutiveSummary;
   calibration: CalibrationSection;
+  /** Null for a report scored from a file. */
+  improvement: ImprovementSection | null;
   criteria: CriterionSection[];
   appendix: Appendix;
 }
@@ -113,6 +115,12 @@ export interface IndicatorLine {
   citations: string;
 }
 
+/** Good practice shared by other systems (¶3.123) and the system's own ambitions (¶3.121). */
+export interface ImprovementSection {
+  goodPractice: Array<{ anchor: string; criterion: string; system: string; narrative: string }>;
+  ambitions: Array<{ title: string; metric: string; baseline: string; target: string; latest: string; expected: string; status: string; progress: string; notes: string[] }>;
+}
+
 export interface CriterionSection {
   anchor: string;
   title: string;
@@ -133,7 +141,7 @@ export interface CriterionSection {
   missing: Array<{ perspective: string; indicators: string[] }>;
   narratives: Array<{ perspective: string; paragraphs: string[]; source: string; asAt: string }>;
   /** The prevention share against the expected line (prevention-shift only), or null. */
-  trajectory: { caption: string; rows: Array<{ year: string; actual: string; expected: string; position: string }> } | null;
+  trajectory: { caption: string; chart: Chart; rows: Array<{ year: string; actual: string; expected: string; position: string }> } | null;
 }
 
 export interface Appendix {

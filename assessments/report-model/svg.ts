@@ -22,6 +22,15 @@ export function line(x1: number, y1: number, x2: number, y2: number, attributes:
   return `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}"${attributesOf(attributes)}/>`;
 }
 
+/** An open line through the points, unfilled. */
+export function polyline(points: ReadonlyArray<readonly [number, number]>, attributes: Readonly<Record<string, string>> = {}): string {
+  return `<polyline points="${points.map(([x, y]) => `${num(x)},${num(y)}`).join(' ')}" fill="none"${attributesOf(attributes)}/>`;
+}
+
+export function circle(x: number, y: number, radius: number, attributes: Readonly<Record<string, string>> = {}): string {
+  return `<circle cx="${num(x)}" cy="${num(y)}" r="${num(radius)}"${attributesOf(attributes)}/>`;
+}
+
 /**
  * The whole chart: an accessible image (role="img", a title and a description) of the given size
  * that scales to its container. `id` must be unique in the document.

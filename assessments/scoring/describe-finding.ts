@@ -18,7 +18,8 @@ export function describeValue(value: unknown, unit: string | null): string {
   if (value === null || value === undefined) return 'not given';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map((item) => describeValue(item, null)).join(', ');
-  const text = typeof value === 'number' ? value.toLocaleString('en-GB', { maximumFractionDigits: 2 }) : String(value);
+  // A small negative rounds to "-0", which means nothing to a reader.
+  const text = typeof value === 'number' ? value.toLocaleString('en-GB', { maximumFractionDigits: 2 }).replace(/^-0$/, '0') : String(value);
   if (unit === null) return text;
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }

@@ -22,6 +22,7 @@ import { ReportService } from '../reports/report-service.ts';
 import { AssessmentService } from '../services/assessment-service.ts';
 import { systemClock } from '../services/clock.ts';
 import { CriterionService } from '../services/criterion-service.ts';
+import { ImprovementService } from '../services/improvement-service.ts';
 import { PackRegistry } from '../services/pack-registry.ts';
 import { parseCsv } from '../services/parse-csv.ts';
 import type { Streams } from './main.ts';
@@ -72,7 +73,8 @@ async function storedReport(id: string, config: Config, log: Logger, html: HtmlR
       const records = new AssessmentRecords(database.connection);
       const assessments = new AssessmentService(database.models, records, packs, systemClock);
       const criteria = new CriterionService(assessments, records, packs, systemClock);
-      const reports = new ReportService({ assessments, criteria, records, packs, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking });
+      const improvement = new ImprovementService(assessments, criteria, records, packs, systemClock);
+      const reports = new ReportService({ assessments, criteria, improvement, packs, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking });
       return await reports.pdf(id, commandLine);
     } finally {
       await database.close().catch(() => undefined);
@@ -105,6 +107,7 @@ async function fileReport(path: string, config: Config): Promise<ReportModel> {
     pack,
     perspectives: [{ perspective: evidence.perspective, result, evidence: evidence.criteria }],
     moderation: [],
+    improvement: null,
     options: { protectiveMarking: config.protectiveMarking, generatedOn: systemClock.now().toISOString().slice(0, 10) },
   });
 }

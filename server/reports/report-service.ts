@@ -3,10 +3,11 @@ import { perspectives } from '../../assessments/evidence/perspective-evidence.ts
 import { buildReportModel } from '../../assessments/report-model/build-report-model.ts';
 import type { ModeratedScore, ReportPerspective } from '../../assessments/report-model/report-input.ts';
 import type { ReportModel } from '../../assessments/report-model/report-model.ts';
-import { latestByCriterion, type AssessmentRecords } from '../persistence/assessment-records.ts';
+import { latestByCriterion } from '../persistence/assessment-records.ts';
 import type { AssessmentService } from '../services/assessment-service.ts';
 import type { Clock } from '../services/clock.ts';
 import type { CriterionService, EvidenceContent, ModerationContent } from '../services/criterion-service.ts';
+import { recordedAmbitions, type ImprovementService } from '../services/improvement-service.ts';
 import type { PackRegistry } from '../services/pack-registry.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import type { HtmlRenderer } from './html-renderer.ts';
@@ -15,7 +16,7 @@ import { renderReportPdf } from './pdf-renderer.ts';
 export interface ReportServiceDependencies {
   assessments: AssessmentService;
   criteria: CriterionService;
-  records: AssessmentRecords;
+  improvement: ImprovementService;
   packs: PackRegistry;
   clock: Clock;
   html: HtmlRenderer;
@@ -32,11 +33,13 @@ export class ReportService {
   constructor(private readonly dependencies: ReportServiceDependencies) {}
 
   async model(assessmentId: string, principal: Principal): Promise<ReportModel> {
-    const { assessments, criteria, records, packs, clock, protectiveMarking } = this.dependencies;
-    const assessment = await assessments.get(assessmentId, principal);
+    const { assessments, criteria, improvement, packs, clock, protectiveMarking } = this.dependencies;
+    // Read once, for whoever may see it (404 otherwise): each perspective is scored and the improvement drawn from the same records.
+    const snapshot = await assessments.snapshot(assessmentId, principal);
+    const { assessment, records: all } = snapshot;
     const pack = packs.get(assessment.pack);
-    // Once the asker may see it: every record (evidence, moderation) and each perspective scored, together.
-    const [all, ...results] = await Promise.all([records.allOf(assessmentId), ...perspectives.map((perspective) => criteria.score(assessmentId, perspective, principal))]);
+    const results = await Promise.all(perspectives.map((perspective) => criteria.scoreSnapshot(snapshot, perspective)));
+    const { goodPractice } = await improvement.improvementOf(snapshot);
     const moderation = latestByCriterion<ModerationContent>(all, 'moderation', null);
     const scored: ReportPerspective[] = perspectives.flatMap((perspective, index) => {
       const given = latestByCriterion<EvidenceContent>(all, 'evidence', perspective);
@@ -56,6 +59,7 @@ export class ReportService {
       pack,
       perspectives: scored,
       moderation: moderated,
+      improvement: { goodPractice, ambitions: recordedAmbitions(all) },
       options: { protectiveMarking, generatedOn: clock.now().toISOString().slice(0, 10) },
     });
   }

@@ -11,6 +11,12 @@ import { actorOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
+/** An assessment and every record of its history, read together once. */
+export interface AssessmentSnapshot {
+  assessment: AssessmentView;
+  records: StoredRecord[];
+}
+
 export interface AssessmentView {
   id: string;
   system: string;
@@ -109,7 +115,7 @@ export class AssessmentService {
   }
 
   /** The assessment with all its records, read once (scoring and reports need both). */
-  async snapshot(id: string, principal: Principal): Promise<{ assessment: AssessmentView; records: StoredRecord[] }> {
+  async snapshot(id: string, principal: Principal): Promise<AssessmentSnapshot> {
     const found = await this.models.assessments.findById(id).lean();
     if (found === null || !canSee(principal, found.system)) throw new NotFoundError(`There is no assessment ${id}`);
     const records = await this.records.allOf(id);

@@ -10,7 +10,7 @@ import { moderationIsOpen, perspectiveIsOpen } from '../../assessments/workflow/
 import { latestByCriterion, type AssessmentRecords, type StoredRecord } from '../persistence/assessment-records.ts';
 import { actorOf } from './actor.ts';
 import { auditTrail, type AuditEntry } from './audit-log.ts';
-import type { AssessmentService, AssessmentView } from './assessment-service.ts';
+import type { AssessmentService, AssessmentSnapshot, AssessmentView } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
@@ -31,6 +31,9 @@ export interface ModerationContent {
   outcome: Outcome;
   rationale: string;
 }
+
+/** A perspective's result, and the criteria whose judgement was set aside because the evidence changed after it. */
+export type ScoredPerspective = PerspectiveResult & { staleJudgements: string[] };
 
 /** One criterion of one perspective as it stands, for a form or the API. */
 export interface CriterionState {
@@ -114,8 +117,12 @@ export class CriterionService {
    * and the judgements that still apply (a judgement made before the evidence last changed is stale
    * and set aside, so nobody's acceptance silently carries over to a different proposal).
    */
-  async score(assessmentId: string, perspective: Perspective, principal: Principal): Promise<PerspectiveResult & { staleJudgements: string[] }> {
-    const { assessment, records } = await this.assessments.snapshot(assessmentId, principal);
+  async score(assessmentId: string, perspective: Perspective, principal: Principal): Promise<ScoredPerspective> {
+    return this.scoreSnapshot(await this.assessments.snapshot(assessmentId, principal), perspective);
+  }
+
+  /** Scores one perspective of an assessment already read (and checked for sight) with its pinned pack. */
+  async scoreSnapshot({ assessment, records }: AssessmentSnapshot, perspective: Perspective): Promise<ScoredPerspective> {
     const pack = this.packs.get(assessment.pack);
     const evidence = latestByCriterion<EvidenceContent>(records, 'evidence', perspective);
     const judgements = latestByCriterion<JudgementContent>(records, 'judgement', perspective);

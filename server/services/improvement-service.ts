@@ -1,5 +1,6 @@
 import { ambitionProgress, type AmbitionProgress } from '../../assessments/calibration/ambitions.ts';
 import type { ambitions as ambitionsSchema } from '../../assessments/calibration/ambition-schema.ts';
+import type { GoodPractice } from '../../assessments/calibration/good-practice.ts';
 import { checksToMeet } from '../../assessments/calibration/checks-to-meet.ts';
 import { pathToNextRating, type PathToNextRating } from '../../assessments/calibration/path-to-next-rating.ts';
 import { preventionLineOf, preventionSharesOf, preventionTrajectory, type PreventionTrajectory } from '../../assessments/calibration/prevention-trajectory.ts';
@@ -9,21 +10,12 @@ import type { PerspectiveResult } from '../../assessments/scoring/score-perspect
 import { latestByCriterion, type AssessmentRecords, type StoredRecord } from '../persistence/assessment-records.ts';
 import type { z } from 'zod';
 import { actorOf } from './actor.ts';
-import type { AssessmentService } from './assessment-service.ts';
+import type { AssessmentService, AssessmentSnapshot } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
 import type { CriterionService, EvidenceContent, ModerationContent } from './criterion-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
 type Ambitions = z.output<typeof ambitionsSchema>;
-
-/** Another system's practice on a criterion where this one scores 2 or below (¶3.123). */
-export interface GoodPractice {
-  criterion: string;
-  system: string;
-  systemName: string;
-  score: 4;
-  narrative: string | null;
-}
 
 export interface Improvement {
   /** The perspective the rating and path are read from: the assessor's, else the peer's, else the self-assessment. */
@@ -64,10 +56,15 @@ export class ImprovementService {
   }
 
   async improvement(id: string, principal: Principal): Promise<Improvement> {
-    const { assessment, records } = await this.assessments.snapshot(id, principal);
+    return this.improvementOf(await this.assessments.snapshot(id, principal));
+  }
+
+  /** The improvement of an assessment already read (and checked for sight by whoever read it). */
+  async improvementOf(snapshot: AssessmentSnapshot): Promise<Improvement> {
+    const { assessment, records } = snapshot;
     const pack = this.packs.get(assessment.pack);
     const results = new Map<Perspective, PerspectiveResult>();
-    for (const perspective of headlineOrder) results.set(perspective, await this.criteria.score(id, perspective, principal));
+    for (const perspective of headlineOrder) results.set(perspective, await this.criteria.scoreSnapshot(snapshot, perspective));
     const perspective = headlineOrder.find((candidate) => (results.get(candidate)?.rating.scoredCriteriaAssessed ?? 0) > 0) ?? 'self';
     const headline = results.get(perspective)!;
 
@@ -92,7 +89,7 @@ export class ImprovementService {
       path,
       checks,
       goodPractice: await this.goodPractice(assessment.id, assessment.period, finalScores(headline, records)),
-      ambitions: (ambitions?.content.ambitions ?? []).map((entry) => ambitionProgress(entry)),
+      ambitions: recordedAmbitions(records).map((entry) => ambitionProgress(entry)),
       ambitionsVersion: ambitions?.version ?? 0,
       sharesGoodPractice: sharing?.content.shareGoodPractice ?? false,
       sharingVersion: sharing?.version ?? 0,
@@ -107,9 +104,10 @@ export class ImprovementService {
     const found: GoodPractice[] = [];
     const others = (await this.assessments.list({ period }, { page: 1, pageSize: 100 }, goodPracticeReader)).items.filter((other) => other.id !== id);
     for (const other of others) {
-      const { records } = await this.assessments.snapshot(other.id, goodPracticeReader);
+      const snapshot = await this.assessments.snapshot(other.id, goodPracticeReader);
+      const { records } = snapshot;
       if (latestOf<{ shareGoodPractice: boolean }>(records, 'sharing')?.content.shareGoodPractice !== true) continue;
-      const finals = finalScores(await this.criteria.score(other.id, 'assessor', goodPracticeReader), records);
+      const finals = finalScores(await this.criteria.scoreSnapshot(snapshot, 'assessor'), records);
       for (const criterion of weak) {
         if (finals.get(criterion) !== 4) continue;
         const narrative = ['assessor', 'self'].map((perspective) => latestByCriterion<EvidenceContent>(records, 'evidence', perspective as Perspective).get(criterion)?.content.evidence.narrative?.value).find((text) => text !== undefined);
@@ -122,6 +120,11 @@ export class ImprovementService {
 
 function scoreOf(outcome: { score: number } | { status: string } | null): number | null {
   return outcome !== null && 'score' in outcome ? outcome.score : null;
+}
+
+/** The system's own ambitions as last recorded, or none. */
+export function recordedAmbitions(records: readonly StoredRecord[]): Ambitions {
+  return latestOf<{ ambitions: Ambitions }>(records, 'ambitions')?.content.ambitions ?? [];
 }
 
 function latestOf<Content>(records: readonly StoredRecord[], kind: 'ambitions' | 'sharing'): StoredRecord<Content> | undefined {

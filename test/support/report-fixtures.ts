@@ -1,3 +1,5 @@
+import type { Ambition } from '../../assessments/calibration/ambitions.ts';
+import type { GoodPractice } from '../../assessments/calibration/good-practice.ts';
 import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { ModeratedScore, ReportInput, ReportPerspective } from '../../assessments/report-model/report-input.ts';
 import type { RulePack } from '../../assessments/rule-pack/rule-pack.ts';
@@ -19,7 +21,17 @@ export interface ReportFixture {
   status: AssessmentStatus;
   perspectives: Partial<Record<Perspective, { criteria: Record<string, unknown>; judgements: Record<string, unknown> }>>;
   moderation: Record<string, { outcome: Outcome; rationale: string }>;
+  /** The system's own priorities (¶3.121). */
+  ambitions: Ambition[];
+  /** What other systems share where this one scores 2 or below (¶3.123): given here, found across assessments when stored. */
+  goodPractice: GoodPractice[];
 }
+
+/** Two of the demo system's own priorities: one ahead of its line, one behind. */
+const demoAmbitions: Ambition[] = [
+  { title: 'Fewer emergency admissions after falls', metric: 'Emergency admissions for falls per 100,000 people aged 65 and over', baseline: 2300, baselineDate: '2023-04-01', target: 2000, targetDate: '2027-03-31', latest: 2120, latestDate: '2025-03-31', direction: 'lower-is-better' },
+  { title: 'More people with a learning disability having an annual health check', metric: 'Share of people on the GP learning disability register with a health check in the year (%)', baseline: 68, baselineDate: '2023-04-01', target: 85, targetDate: '2026-03-31', latest: 72, latestDate: '2025-03-31', direction: 'higher-is-better' },
+];
 
 const source = 'Synthetic demo evidence';
 
@@ -90,6 +102,16 @@ export async function demoFixture(): Promise<ReportFixture> {
       'hosc-effectiveness': { outcome: { score: 2 }, rationale: 'The panel agreed 2: the joint committee met after the assessor’s evidence was gathered, but only once, and the strategy is still to be scrutinised.' },
       'place-and-neighbourhood': { outcome: { score: 2 }, rationale: 'All three perspectives agree that delegation to place is too limited for a 3.' },
     },
+    ambitions: demoAmbitions,
+    goodPractice: [
+      {
+        criterion: 'place-and-neighbourhood',
+        system: 'QHM',
+        systemName: 'NHS North East and North Cumbria Integrated Care Board',
+        score: 4,
+        narrative: 'Each place has a partnership board with pooled budgets under a section 75 agreement, and integrated neighbourhood teams cover the whole population.',
+      },
+    ],
   };
 }
 
@@ -105,6 +127,8 @@ export async function draftFixture(): Promise<ReportFixture> {
     status: 'draft',
     perspectives: { self: { criteria: await evidenceFor(profile, narratives, '2025-03-31'), judgements: {} } },
     moderation: {},
+    ambitions: [],
+    goodPractice: [],
   };
 }
 
@@ -120,6 +144,8 @@ export async function gateCappedFixture(): Promise<ReportFixture> {
     status: 'moderated',
     perspectives: { assessor: { criteria: await evidenceFor(profile, {}, '2024-06-30'), judgements: {} } },
     moderation: {},
+    ambitions: [],
+    goodPractice: [],
   };
 }
 
@@ -136,6 +162,7 @@ export async function reportInputOf(fixture: ReportFixture, pack: RulePack, gene
     pack,
     perspectives,
     moderation,
+    improvement: { goodPractice: fixture.goodPractice, ambitions: fixture.ambitions },
     options: { generatedOn },
   };
 }
@@ -175,6 +202,7 @@ export async function storeFixture(call: Call, fixture: ReportFixture): Promise<
     for (const [criterion, evidence] of Object.entries(given.criteria)) await expectOk('PUT', `/api/v1/assessments/${id}/perspectives/${perspective}/criteria/${criterion}/evidence`, { basedOnVersion: 0, evidence });
     for (const [criterion, judgement] of Object.entries(given.judgements)) await expectOk('PUT', `/api/v1/assessments/${id}/perspectives/${perspective}/criteria/${criterion}/judgement`, { basedOnVersion: 0, judgement });
   }
+  if (fixture.ambitions.length > 0) await expectOk('PUT', `/api/v1/assessments/${id}/ambitions`, { basedOnVersion: 0, ambitions: fixture.ambitions });
   await advanceTo('in-review');
   for (const [criterion, moderation] of Object.entries(fixture.moderation)) await expectOk('PUT', `/api/v1/assessments/${id}/criteria/${criterion}/moderation`, { basedOnVersion: 0, ...moderation });
   await advanceTo(fixture.status);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { defaultPackDirectory } from '../../../assessments/rule-pack/default-pack.ts';
 import { loadRulePack } from '../../../assessments/rule-pack/load-pack.ts';
-import { demoFixture, storeFixture } from '../../support/report-fixtures.ts';
+import { demoFixture, gateCappedFixture, storeFixture } from '../../support/report-fixtures.ts';
 import { outlineTitles, pdfInfo, pdfOutline, pdfText } from '../../support/pdf-tools.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -19,7 +19,11 @@ describe('the PDF calibration report of a stored assessment (real Chromium, real
 
   before(async () => {
     api = await startTestServer({ PROTECTIVE_MARKING: 'OFFICIAL-SENSITIVE' });
-    id = await storeFixture((method, path, body) => api.call(api.adminToken, method, path, body), await demoFixture());
+    const call = (method: string, path: string, body?: unknown) => api.call(api.adminToken, method, path, body);
+    id = await storeFixture(call, await demoFixture());
+    // Another system in the period scores 4 on place and neighbourhood (the demo's 2) and agrees to share.
+    const other = await storeFixture(call, { ...(await gateCappedFixture()), system: 'QHM', systemName: 'NHS North East and North Cumbria Integrated Care Board', period: '2025/26' });
+    expect((await call('PUT', `/api/v1/assessments/${other}/sharing`, { basedOnVersion: 0, shareGoodPractice: true })).status).to.equal(200);
     board = await api.tokenFor('board-viewer', 'QOX');
     const response = await fetchReport(api, board, id, '.pdf');
     expect(response.status).to.equal(200);
@@ -66,7 +70,13 @@ describe('the PDF calibration report of a stored assessment (real Chromium, real
       'Calibration',
       'Self-assessment 3 against assessor 1: a spread of 2 points.',
       'Peer review and assessor',
+      'Improvement',
+      'Good practice from other systems',
+      'NHS North East and North Cumbria Integrated Care Board (QHM)',
+      'Own ambitions',
+      'Fewer emergency admissions after falls',
       'Criteria',
+      'The table below gives the same figures.',
       'The falls prevention example shows a sustained fall in admissions',
       'The panel agreed 2',
       'Appendix',
@@ -79,10 +89,10 @@ describe('the PDF calibration report of a stored assessment (real Chromium, real
   it('has an outline (bookmarks) of the sections with every criterion under "Criteria"', async () => {
     const pack = await loadRulePack(defaultPackDirectory);
     const outline = pdfOutline(pdf);
-    expect(outline.map((item) => item.title)).to.deep.equal(['ICS maturity calibration report', 'Executive summary', 'Calibration', 'Criteria', 'Appendix']);
+    expect(outline.map((item) => item.title)).to.deep.equal(['ICS maturity calibration report', 'Executive summary', 'Calibration', 'Improvement', 'Criteria', 'Appendix']);
     const criteria = outline.find((item) => item.title === 'Criteria');
     expect(criteria?.children.map((item) => item.title)).to.deep.equal(pack.criteria.map((criterion) => criterion.title));
-    expect(outlineTitles(outline)).to.include.members(['Strengths', 'Areas for improvement', 'Agreement between perspectives', 'Evidence', 'Rule pack']);
+    expect(outlineTitles(outline)).to.include.members(['Strengths', 'Areas for improvement', 'Agreement between perspectives', 'Good practice from other systems', 'Own ambitions', 'Evidence', 'Rule pack']);
   });
 
   it('previews as HTML under a policy that lets nothing run or load', async () => {

@@ -64,7 +64,7 @@ describe('report templates: the sample view-models rendered to HTML', () => {
 
       it('has the sections as h1 in order, a h2 per criterion with its anchor, and no skipped heading level', () => {
         const all = headings(html);
-        expect(all.filter((heading) => heading.level === 1).map((heading) => heading.text)).to.deep.equal(['ICS maturity calibration report', 'Executive summary', 'Calibration', 'Criteria', 'Appendix']);
+        expect(all.filter((heading) => heading.level === 1).map((heading) => heading.text)).to.deep.equal(['ICS maturity calibration report', 'Executive summary', 'Calibration', 'Improvement', 'Criteria', 'Appendix']);
         const criteria = all.slice(all.findIndex((heading) => heading.text === 'Criteria') + 1, all.findIndex((heading) => heading.text === 'Appendix'));
         expect(criteria.map((heading) => heading.text)).to.deep.equal(pack.criteria.map((criterion) => criterion.title));
         expect(criteria.map((heading) => heading.id)).to.deep.equal(pack.criteria.map((criterion) => `criterion-${criterion.id}-heading`));
@@ -77,7 +77,7 @@ describe('report templates: the sample view-models rendered to HTML', () => {
         for (const table of tables) expect(table).to.match(/^<table[^>]*>\s*<caption/);
         expect(html.match(/<th(?=[\s>])(?![^>]*scope=)[^>]*>/g)).to.equal(null);
         const charts = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
-        expect(charts.length, 'the band chart and the chart of scores by perspective').to.equal(2);
+        expect(charts.length, 'the band chart, the chart of scores by perspective and, with prevention evidence, its trajectory').to.equal(model.criteria.some((criterion) => criterion.trajectory !== null) ? 3 : 2);
         for (const chart of charts) {
           expect(chart).to.match(/^<svg [^>]*role="img" aria-labelledby="([a-z-]+)-title \1-desc"/);
           expect(chart).to.match(/<title id="[a-z-]+-title">[^<]+<\/title><desc id="[a-z-]+-desc">[^<]+<\/desc>/);
@@ -112,7 +112,16 @@ describe('report templates: the sample view-models rendered to HTML', () => {
       'Prevention share of the ICS NHS budget against the expected rise of 1 percentage point over 5 years',
       'sha256:',
       'hosc-effectiveness/3',
+      'NHS North East and North Cumbria Integrated Care Board (QHM)',
+      'Fewer emergency admissions after falls',
+      '2,120 (31 March 2025)',
+      'Ahead',
+      'More people with a learning disability having an annual health check',
+      'Behind',
     ]) expect(text).to.contain(expected);
+    const chart = /<svg[^>]*id="prevention-chart"[\s\S]*?<\/svg>/.exec(renderer.report(await sample('demo')))?.[0] ?? '';
+    expect(chart).to.match(/<polyline points="[^"]+" fill="none" stroke="#005eb8"/);
+    expect(chart).to.match(/<desc id="prevention-chart-desc">Prevention share of the ICS NHS budget by year/);
   });
 
   it('the draft sample is provisional and lists the indicators missing from the criteria not assessed', async () => {
@@ -120,6 +129,7 @@ describe('report templates: the sample view-models rendered to HTML', () => {
     expect(text).to.contain('Provisional').and.to.contain('The financial management gate was not assessed.');
     expect(text).to.contain('Missing evidence is never scored as 1');
     expect(text).to.contain('Not assessed in the self-assessment perspective.');
+    expect(text).to.contain('The system has not recorded its own priorities for this assessment.');
   });
 
   it('the gate-capped sample is capped at Good by the finance gate, and the way up is the gate', async () => {

@@ -33,6 +33,9 @@ Commands:
       embedded FerretDB under DATA_DIR; read as an administrator).
   report --evidence <evidence.json> -o <report.pdf>
       Write the PDF calibration report of one scoring document, scored with the shipped pack.
+  create-admin --email <address> --name <name>
+      Add an administrator to the stored database (as report does; stop the server first when it
+      uses the embedded one) and print their one-time password for the web pages, once.
 
 Exit codes: 0 success, 1 invalid input (with the field errors), 2 usage error.
 `;
@@ -50,6 +53,8 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
       case 'report':
         // Loaded only when asked for: it brings in the database driver and the browser.
         return await (await import('./report-command.ts')).reportCommand(rest, streams);
+      case 'create-admin':
+        return await (await import('./create-admin-command.ts')).createAdminCommand(rest, streams);
       case 'evidence-schema':
         streams.stdout.write(`${JSON.stringify(evidenceJsonSchema(rest[0]), null, 2)}\n`);
         return exitCodes.ok;

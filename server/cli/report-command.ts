@@ -11,10 +11,8 @@ import { identityOf } from '../../assessments/rule-pack/rule-pack.ts';
 import { parseScoringInput } from '../../assessments/scoring/scoring-input.ts';
 import { scorePerspective } from '../../assessments/scoring/score-perspective.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { startEmbeddedFerretDb } from '../db/embedded-ferretdb.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { AssessmentRecords } from '../persistence/assessment-records.ts';
-import { openDatabase } from '../persistence/database.ts';
 import { BrowserPool } from '../reports/browser-pool.ts';
 import { loadHtmlRenderer, type HtmlRenderer } from '../reports/html-renderer.ts';
 import { renderReportPdf } from '../reports/pdf-renderer.ts';
@@ -26,6 +24,7 @@ import { ImprovementService } from '../services/improvement-service.ts';
 import { PackRegistry } from '../services/pack-registry.ts';
 import { parseCsv } from '../services/parse-csv.ts';
 import type { Streams } from './main.ts';
+import { withStoredDatabase } from './stored-database.ts';
 
 /** The command line reads stored assessments as an administrator: it runs where the database is. */
 const commandLine: Principal = { userId: 'command-line', name: 'Command line', role: 'admin', system: null };
@@ -65,23 +64,15 @@ export async function reportCommand(args: readonly string[], streams: Streams): 
 }
 
 async function storedReport(id: string, config: Config, log: Logger, html: HtmlRenderer, pool: BrowserPool) {
-  const embedded = config.mongodbUri === undefined ? await startEmbeddedFerretDb({ dataDir: config.dataDir, log }) : null;
-  try {
-    const database = await openDatabase(config.mongodbUri ?? (embedded as NonNullable<typeof embedded>).uri, config.databaseName, log);
-    try {
-      const packs = new PackRegistry(await loadRulePack(config.rulePackDir));
-      const records = new AssessmentRecords(database.connection);
-      const assessments = new AssessmentService(database.models, records, packs, systemClock);
-      const criteria = new CriterionService(assessments, records, packs, systemClock);
-      const improvement = new ImprovementService(assessments, criteria, records, packs, systemClock);
-      const reports = new ReportService({ assessments, criteria, improvement, packs, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking });
-      return await reports.pdf(id, commandLine);
-    } finally {
-      await database.close().catch(() => undefined);
-    }
-  } finally {
-    await embedded?.stop();
-  }
+  return withStoredDatabase(config, log, async (database) => {
+    const packs = new PackRegistry(await loadRulePack(config.rulePackDir));
+    const records = new AssessmentRecords(database.connection);
+    const assessments = new AssessmentService(database.models, records, packs, systemClock);
+    const criteria = new CriterionService(assessments, records, packs, systemClock);
+    const improvement = new ImprovementService(assessments, criteria, records, packs, systemClock);
+    const reports = new ReportService({ assessments, criteria, improvement, packs, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking });
+    return reports.pdf(id, commandLine);
+  });
 }
 
 /** The report of one perspective's scoring document, with the system's name from reference/icbs.csv. */

@@ -1,24 +1,12 @@
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { documentWithProfile, evidenceByOutcome } from '../../support/evidence-from-cases.ts';
 import { copyShippedPack } from '../../support/temporary-pack.ts';
+import { runCli } from '../../support/run-cli.ts';
 
-const cli = fileURLToPath(new URL('../../../bin/ics-maturity.js', import.meta.url));
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const run = (...args: string[]) => runCli(args);
 
 describe('the ics-maturity command line', function () {
   this.timeout(60000);

@@ -1,26 +1,12 @@
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { documentWithProfile, evidenceByOutcome } from '../../support/evidence-from-cases.ts';
 import { pdfInfo, pdfText } from '../../support/pdf-tools.ts';
 import { demoFixture, storeFixture } from '../../support/report-fixtures.ts';
 import { startTestServer } from '../../support/test-server.ts';
-
-const cli = fileURLToPath(new URL('../../../bin/ics-maturity.js', import.meta.url));
-
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { runCli } from '../../support/run-cli.ts';
 
 describe('ics-maturity report (real Chromium)', function () {
   this.timeout(120000);
@@ -35,7 +21,7 @@ describe('ics-maturity report (real Chromium)', function () {
     const profile = { 'partner-engagement': 3, 'strategy-and-plans': 3, 'place-and-neighbourhood': 2, 'prevention-shift': 3, 'regional-support': 1, 'priorities-in-practice': 3, 'mutual-accountability': 3, 'learning-culture': 3, 'hosc-effectiveness': 3, 'financial-management': 'well-managed' };
     await writeFile(evidence, JSON.stringify(documentWithProfile(await evidenceByOutcome(), profile)));
     const output = join(folder, 'from-file.pdf');
-    const { code, stdout } = await run(['report', '--evidence', evidence, '-o', output], { PROTECTIVE_MARKING: 'OFFICIAL-SENSITIVE' });
+    const { code, stdout } = await runCli(['report', '--evidence', evidence, '-o', output], { PROTECTIVE_MARKING: 'OFFICIAL-SENSITIVE' });
     expect(code).to.equal(0);
     expect(stdout).to.match(/^Wrote .+from-file\.pdf \(\d+ KB\)\n$/);
     const pdf = await readFile(output);
@@ -54,11 +40,11 @@ describe('ics-maturity report (real Chromium)', function () {
     }
     try {
       const output = join(folder, 'stored.pdf');
-      const { code } = await run(['report', id, '-o', output], { DATA_DIR: api.dataDir });
+      const { code } = await runCli(['report', id, '-o', output], { DATA_DIR: api.dataDir });
       expect(code).to.equal(0);
       const text = (await pdfText(await readFile(output))).replace(/\s+/g, ' ');
       expect(text).to.contain('Self-assessment, Peer review and Assessor').and.to.contain('The panel agreed 2');
-      const missing = await run(['report', '00000000-0000-4000-8000-000000000000', '-o', join(folder, 'missing.pdf')], { DATA_DIR: api.dataDir });
+      const missing = await runCli(['report', '00000000-0000-4000-8000-000000000000', '-o', join(folder, 'missing.pdf')], { DATA_DIR: api.dataDir });
       expect(missing.code).to.equal(1);
       expect(missing.stderr).to.contain('There is no assessment 00000000-0000-4000-8000-000000000000');
     } finally {
@@ -67,13 +53,13 @@ describe('ics-maturity report (real Chromium)', function () {
   });
 
   it('says how to use it when the output or the input is missing (exit 2), and refuses invalid evidence (exit 1)', async () => {
-    expect((await run(['report', '--evidence', 'x.json'])).code).to.equal(2);
-    const both = await run(['report', 'some-id', '--evidence', 'x.json', '-o', 'x.pdf']);
+    expect((await runCli(['report', '--evidence', 'x.json'])).code).to.equal(2);
+    const both = await runCli(['report', 'some-id', '--evidence', 'x.json', '-o', 'x.pdf']);
     expect(both.code).to.equal(2);
     expect(both.stderr).to.contain('report takes either one assessment id or --evidence <file.json>.');
     const invalid = join(folder, 'invalid.json');
     await writeFile(invalid, JSON.stringify({ system: 'QOX', period: '2025/27', perspective: 'self', criteria: {} }));
-    const refused = await run(['report', '--evidence', invalid, '-o', join(folder, 'invalid.pdf')]);
+    const refused = await runCli(['report', '--evidence', invalid, '-o', join(folder, 'invalid.pdf')]);
     expect(refused.code).to.equal(1);
     expect(refused.stderr).to.contain('period');
   });

@@ -1,0 +1,84 @@
+import express, { type Express, type Request, type Response } from 'express';
+import { NotFoundError, UnauthenticatedError, UnavailableError } from '../../assessments/errors.ts';
+import { authorise } from '../http/authorise.ts';
+import type { Services } from '../services/services.ts';
+import type { SignedInSession } from '../services/session-service.ts';
+import type { WebCookies } from './cookies.ts';
+import type { CsrfTokens } from './csrf.ts';
+import { errorPageFor, formExpired, pageNotFound } from './error-page.ts';
+import type { PageRoute } from './page.ts';
+import type { PageResponder } from './page-responder.ts';
+
+export interface PageMountOptions {
+  services: Services;
+  responder: PageResponder;
+  cookies: WebCookies;
+  csrf: CsrfTokens;
+  bodyLimitBytes: number;
+  /** False while the database is disconnected: pages then answer 503 at once. */
+  databaseReady: () => boolean;
+}
+
+/**
+ * Mounts each page of the table: the database must be up (503), the session cookie names the
+ * principal, the path's params must parse (404), the access rule is enforced by the API's own
+ * authorise() (not signed in: to the sign-in page; another tenant's: 404; not allowed: 403), every
+ * POST must carry its CSRF token (403, nothing changed), then the handler answers. A ValidationError
+ * is the handler's to show on its form; any other error becomes an error page. Ends with the
+ * "Page not found" page for every other address outside the API.
+ */
+export function mountPages(app: Express, pages: readonly PageRoute[], options: PageMountOptions): void {
+  const { services, responder, cookies, csrf, databaseReady } = options;
+  const formParser = express.urlencoded({ extended: true, limit: options.bodyLimitBytes, parameterLimit: 10_000 });
+
+  for (const page of pages) {
+    app[page.method](page.path, async (request: Request, response: Response) => {
+      let session: SignedInSession | null = null;
+      const cookie = cookies.read(request, 'session');
+      try {
+        if (!databaseReady()) throw new UnavailableError('The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds.', 5);
+        session = cookie === null ? null : await services.sessions.find(cookie);
+        const form = page.method === 'post' ? await parseForm(formParser, request, response) : {};
+        const params = parseParams(page, request.params as Record<string, string>);
+        await authorise(page.access, session?.principal ?? null, params, form, services);
+        if (page.method === 'post') {
+          if (!csrf.accepts(request, session, form._csrf)) return responder.error(request, response, session, formExpired);
+          delete form._csrf;
+        }
+        const result = await page.handle({ principal: session?.principal ?? null, params, query: request.query as Record<string, unknown>, form, services, address: request.ip ?? request.socket.remoteAddress ?? 'unknown' });
+        if ('redirect' in result && result.session !== undefined && cookie !== null) await services.sessions.end(cookie);
+        responder.send(request, response, session, result);
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) {
+          if (cookie !== null) cookies.clear(response, 'session');
+          const next = page.method === 'get' ? request.originalUrl : request.path;
+          return response.set('Cache-Control', 'no-store').redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
+        }
+        responder.error(request, response, session, errorPageFor(error), error);
+      }
+    });
+  }
+
+  app.use(async (request: Request, response: Response) => {
+    const cookie = databaseReady() ? cookies.read(request, 'session') : null;
+    const session = cookie === null ? null : await services.sessions.find(cookie).catch(() => null);
+    responder.error(request, response, session, pageNotFound);
+  });
+}
+
+function parseForm(parser: express.RequestHandler, request: Request, response: Response): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) =>
+    parser(request, response, (error?: unknown) => {
+      if (error !== undefined && error !== null) reject(error);
+      else resolve(typeof request.body === 'object' && request.body !== null ? { ...(request.body as Record<string, unknown>) } : {});
+    }),
+  );
+}
+
+/** A path that does not name a valid thing names nothing: 404. */
+function parseParams(page: PageRoute, params: Record<string, string>): Record<string, string> {
+  if (page.params === undefined) return { ...params };
+  const parsed = page.params.safeParse(params);
+  if (!parsed.success) throw new NotFoundError('Nothing is found at this address');
+  return parsed.data as Record<string, string>;
+}

@@ -1,0 +1,81 @@
+import { mayDo } from '../../../assessments/access/policy.ts';
+import { perspectives } from '../../../assessments/evidence/perspective-evidence.ts';
+import { nextStatus, perspectiveIsOpen, type AssessmentStatus } from '../../../assessments/workflow/status.ts';
+import { assessmentParams } from '../../http/schemas.ts';
+import { latestByCriterion } from '../../persistence/assessment-records.ts';
+import type { PageRoute } from '../page.ts';
+import { statusNames } from '../words.ts';
+import { assessmentModel, contextOf, perspectiveName, perspectivePath } from './assessment-context.ts';
+import { versionOf } from './form-version.ts';
+
+/**
+ * An assessment's overview: the system, period and pinned pack, the status with who moved it and
+ * when, each perspective with its progress, the next status for whoever may move it there, and the
+ * report, calibration, improvement, moderation and history. Moving the status is a POST here.
+ */
+export const assessmentOverviewPages: PageRoute[] = [
+  {
+    method: 'get',
+    path: '/assessments/:id',
+    access: { kind: 'assessment', action: 'read' },
+    params: assessmentParams,
+    handle: async ({ params, principal, services }) => {
+      const { assessment, records } = await services.assessments.snapshot(params.id!, principal!);
+      const context = contextOf(services, assessment);
+      const { pack } = context;
+      const next = nextStatus(assessment.status);
+      const id = assessment.id;
+      return {
+        view: 'assessments/overview',
+        title: `Assessment of ${context.titleName}`,
+        model: {
+          ...assessmentModel(context),
+          breadcrumbs: [{ href: '/', text: 'Assessments' }],
+          assessment: {
+            systemName: assessment.systemName,
+            system: assessment.system,
+            region: assessment.region,
+            period: assessment.period,
+            pack: `${assessment.pack.id} ${assessment.pack.version} (${assessment.pack.hash.slice(0, 19)}…)`,
+            status: statusNames[assessment.status],
+            demo: assessment.demo,
+          },
+          history: assessment.statusHistory.map((step) => ({ status: statusNames[step.status], by: step.by.name, at: step.at })),
+          perspectives: perspectives.map((perspective) => ({
+            name: perspectiveName(perspective),
+            href: perspectivePath(id, perspective),
+            withEvidence: latestByCriterion(records, 'evidence', perspective).size,
+            criteria: pack.criteria.length,
+            open: perspectiveIsOpen(assessment.status, perspective),
+          })),
+          next: next === null || !mayDo(principal!, { kind: 'advance', to: next }) ? null : nextStep(id, next, assessment.version),
+          links: {
+            report: `/assessments/${id}/report`,
+            pdf: `/assessments/${id}/report.pdf`,
+            calibration: `/assessments/${id}/calibration`,
+            improvement: `/assessments/${id}/improvement`,
+            moderation: mayDo(principal!, { kind: 'moderate' }) ? `/assessments/${id}/moderation` : null,
+            history: `/assessments/${id}/history`,
+          },
+        },
+      };
+    },
+  },
+  {
+    method: 'post',
+    path: '/assessments/:id/status',
+    access: { kind: 'assessment', action: 'advance' },
+    params: assessmentParams,
+    handle: async ({ params, principal, services, form }) => {
+      const moved = await services.assessments.advance(params.id!, { to: String(form.to) as AssessmentStatus, version: versionOf(form, 'version') }, principal!);
+      return { redirect: `/assessments/${moved.id}`, flash: `The assessment is now ${statusNames[moved.status].toLowerCase()}.` };
+    },
+  },
+];
+
+/** The next status as an action: submitting the self-assessment goes through checking it first. */
+function nextStep(id: string, next: AssessmentStatus, version: number) {
+  if (next === 'submitted') return { check: `${perspectivePath(id, 'self')}/check`, form: null };
+  const labels: Partial<Record<AssessmentStatus, string>> = { 'in-review': 'Start the review', moderated: 'Mark as moderated', published: 'Publish' };
+  return { check: null, form: { action: `/assessments/${id}/status`, to: next, version, label: labels[next] ?? `Move to ${statusNames[next].toLowerCase()}` } };
+}

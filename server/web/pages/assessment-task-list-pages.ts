@@ -1,0 +1,68 @@
+import { mayDo } from '../../../assessments/access/policy.ts';
+import type { Perspective } from '../../../assessments/evidence/perspective-evidence.ts';
+import { perspectiveIsOpen } from '../../../assessments/workflow/status.ts';
+import { perspectiveParams } from '../../http/schemas.ts';
+import type { PageRoute } from '../page.ts';
+import { assessmentContext, assessmentModel, perspectiveName, perspectivePath } from './assessment-context.ts';
+import { perspectiveTasks } from './perspective-tasks.ts';
+
+type PerspectiveParams = { id: string; perspective: Perspective };
+
+/**
+ * One perspective's criteria as a task list (the NHS.UK task list pattern), and its check-your-
+ * answers page, from which the ICS team submits its self-assessment (the status moves on, kept
+ * with who and when).
+ */
+export const assessmentTaskListPages: PageRoute[] = [
+  {
+    method: 'get',
+    path: '/assessments/:id/:perspective/check',
+    access: { kind: 'assessment', action: 'read' },
+    params: perspectiveParams,
+    handle: async ({ params, principal, services }) => {
+      const { id, perspective } = params as PerspectiveParams;
+      const context = await assessmentContext(services, id, principal!);
+      const name = perspectiveName(perspective);
+      const { tasks, rating } = await perspectiveTasks(services, id, perspective, context.pack, principal!);
+      const { assessment } = context;
+      const maySubmit = perspective === 'self' && assessment.status === 'draft' && mayDo(principal!, { kind: 'advance', to: 'submitted' });
+      return {
+        view: 'assessments/check',
+        title: `Check the ${name.toLowerCase()} – ${context.titleName}`,
+        model: {
+          ...assessmentModel(context, [{ href: perspectivePath(id, perspective), text: name }]),
+          perspectiveName: name,
+          tasks,
+          rating,
+          canChange: mayDo(principal!, { kind: 'write-perspective', perspective }) && perspectiveIsOpen(assessment.status, perspective),
+          submit: maySubmit ? { action: `/assessments/${id}/status`, to: 'submitted', version: assessment.version, incomplete: tasks.filter((task) => task.status.text !== 'Completed').length } : null,
+        },
+      };
+    },
+  },
+  {
+    method: 'get',
+    path: '/assessments/:id/:perspective',
+    access: { kind: 'assessment', action: 'read' },
+    params: perspectiveParams,
+    handle: async ({ params, principal, services }) => {
+      const { id, perspective } = params as PerspectiveParams;
+      const context = await assessmentContext(services, id, principal!);
+      const name = perspectiveName(perspective);
+      const { tasks, rating } = await perspectiveTasks(services, id, perspective, context.pack, principal!);
+      return {
+        view: 'assessments/task-list',
+        title: `${name} – ${context.titleName}`,
+        model: {
+          ...assessmentModel(context),
+          perspectiveName: name,
+          tasks,
+          rating,
+          completed: tasks.filter((task) => task.status.text === 'Completed').length,
+          open: perspectiveIsOpen(context.assessment.status, perspective),
+          checkPath: `${perspectivePath(id, perspective)}/check`,
+        },
+      };
+    },
+  },
+];

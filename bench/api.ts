@@ -3,33 +3,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentWithProfile, evidenceByOutcome } from '../test/support/evidence-from-cases.ts';
+import { adminCaller, assessmentsWithEvidence } from './assessments-under-load.ts';
 import { runLoad } from './load.ts';
-import { startServerProcess } from './server-process.ts';
+import { startServerProcess } from '../test/support/server-process.ts';
 
 const clients = 50;
-const profile = {
-  'partner-engagement': 3, 'strategy-and-plans': 3, 'place-and-neighbourhood': 2, 'prevention-shift': 3, 'regional-support': 3,
-  'priorities-in-practice': 3, 'mutual-accountability': 4, 'learning-culture': 3, 'hosc-effectiveness': 3, 'financial-management': 'well-managed',
-};
 
 export async function benchApi(seconds = 15) {
   const dataDir = await mkdtemp(join(tmpdir(), 'ics-bench-api-'));
   const server = await startServerProcess(dataDir);
   try {
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await response.text();
-      return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-    };
-    const systems = ((await call('GET', '/api/v1/systems')).body as Array<{ odsCode: string }>).map((system) => system.odsCode);
-    const evidence = documentWithProfile(await evidenceByOutcome(), profile).criteria as Record<string, unknown>;
-    const ids: string[] = [];
-    for (let client = 0; client < clients; client += 1) {
-      const created = await call('POST', '/api/v1/assessments', { system: systems[client % systems.length], period: client < systems.length ? '2025/26' : '2024/25' });
-      ids.push(created.body.id);
-      for (const [criterion, item] of Object.entries(evidence)) await call('PUT', `/api/v1/assessments/${created.body.id}/perspectives/self/criteria/${criterion}/evidence`, { basedOnVersion: 0, evidence: item });
-    }
+    const { ids, evidence } = await assessmentsWithEvidence(adminCaller(server), clients);
     const rssBefore = await server.rssMb();
 
     const headers = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };

@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 
 /** Percentiles and count of a list of durations in milliseconds. */
@@ -37,4 +38,26 @@ export function machine() {
     cores: cpus().length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
   };
+}
+
+/** Resident memory in MB of the processes named `name` under `root` (a browser and its renderers), from /proc. */
+export async function treeRssMb(root: number, name: string): Promise<number> {
+  const processes: Array<{ pid: number; parent: number; name: string; rssKb: number }> = [];
+  for (const entry of (await readdir('/proc')).filter((item) => /^\d+$/.test(item))) {
+    const [stat, status] = await Promise.all([readFile(`/proc/${entry}/stat`, 'utf8').catch(() => ''), readFile(`/proc/${entry}/status`, 'utf8').catch(() => '')]);
+    const close = stat.lastIndexOf(')');
+    if (close < 0) continue;
+    processes.push({ pid: Number(entry), parent: Number(stat.slice(close + 2).split(' ')[1]), name: stat.slice(stat.indexOf('(') + 1, close), rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) });
+  }
+  const inTree = new Set<number>([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const entry of processes) {
+      if (inTree.has(entry.pid) || !inTree.has(entry.parent)) continue;
+      inTree.add(entry.pid);
+      grew = true;
+    }
+  }
+  const total = processes.filter((entry) => entry.pid !== root && inTree.has(entry.pid) && entry.name.startsWith(name)).reduce((sum, entry) => sum + entry.rssKb, 0);
+  return Math.round(total / 1024);
 }

@@ -4,7 +4,7 @@
 // 500 renders (and the server's RSS growth across them), against a baseline that launches a browser
 // per report in the same run.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,8 +16,8 @@ import { BrowserPool } from '../server/reports/browser-pool.ts';
 import { loadHtmlRenderer } from '../server/reports/html-renderer.ts';
 import { renderReportPdf } from '../server/reports/pdf-renderer.ts';
 import { demoFixture, reportInputOf, storeFixture } from '../test/support/report-fixtures.ts';
-import { summarise, time } from './measure.ts';
-import { startServerProcess } from './server-process.ts';
+import { summarise, time, treeRssMb } from './measure.ts';
+import { startServerProcess } from '../test/support/server-process.ts';
 
 const poolSize = 2;
 const clients = 4;
@@ -104,26 +104,4 @@ async function pageCount(pdf: Uint8Array): Promise<number> {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-/** Resident memory in MB of the processes named `name` under `root` (a browser and its renderers), from /proc. */
-async function treeRssMb(root: number, name: string): Promise<number> {
-  const processes: Array<{ pid: number; parent: number; name: string; rssKb: number }> = [];
-  for (const entry of (await readdir('/proc')).filter((item) => /^\d+$/.test(item))) {
-    const [stat, status] = await Promise.all([readFile(`/proc/${entry}/stat`, 'utf8').catch(() => ''), readFile(`/proc/${entry}/status`, 'utf8').catch(() => '')]);
-    const close = stat.lastIndexOf(')');
-    if (close < 0) continue;
-    processes.push({ pid: Number(entry), parent: Number(stat.slice(close + 2).split(' ')[1]), name: stat.slice(stat.indexOf('(') + 1, close), rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) });
-  }
-  const inTree = new Set<number>([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const entry of processes) {
-      if (inTree.has(entry.pid) || !inTree.has(entry.parent)) continue;
-      inTree.add(entry.pid);
-      grew = true;
-    }
-  }
-  const total = processes.filter((entry) => entry.pid !== root && inTree.has(entry.pid) && entry.name.startsWith(name)).reduce((sum, entry) => sum + entry.rssKb, 0);
-  return Math.round(total / 1024);
 }

@@ -5,11 +5,13 @@ import { machine } from './measure.ts';
 import { benchApi } from './api.ts';
 import { benchReport } from './report.ts';
 import { benchScoring } from './scoring.ts';
+import { benchSoak } from './soak.ts';
 
 const benchmarks: Record<string, () => Promise<object>> = {
   scoring: () => benchScoring(),
   api: () => benchApi(),
   report: () => benchReport(),
+  soak: () => benchSoak(),
 };
 
 const wanted = process.argv.slice(2);

@@ -30,6 +30,14 @@ const environment = z.object({
   REPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
   REPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  COOKIE_SECURE: flag.default(true),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -57,5 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** PDF reports: Chromium, how many pages render at once, how many requests may wait, and each render's time limit. */
     reports: { chromiumPath: values.CHROMIUM_PATH, poolSize: values.REPORT_POOL_SIZE, queueMax: values.REPORT_QUEUE_MAX, timeoutMs: values.REPORT_TIMEOUT_MS },
     logLevel: values.LOG_LEVEL,
+    /** Web pages: the session cookie's Secure flag, sessions' idle and absolute lifetimes, and how often expired sessions and sign-in failures are deleted. */
+    sessions: { cookieSecure: values.COOKIE_SECURE, idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000, sweepIntervalMs: values.SWEEP_INTERVAL_SECONDS * 1000 },
+    /** Sign-in throttling: this many failures for one email (or from one address) within the window lock it out for the lock-out time. */
+    signIn: { maxFailuresPerEmail: values.SIGN_IN_MAX_FAILURES, maxFailuresPerAddress: values.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: values.SIGN_IN_WINDOW_MINUTES * 60_000, lockoutMs: values.SIGN_IN_LOCKOUT_MINUTES * 60_000 },
   };
 }

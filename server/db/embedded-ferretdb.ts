@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import mongoose from 'mongoose';
 import { ensureFerretDb } from '../../scripts/ensure-ferretdb.mjs';
 import type { Logger } from '../log.ts';
@@ -43,7 +43,11 @@ export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeo
   const logStream = createWriteStream(logFile, { flags: 'a' });
   // The binary itself listens on the port asked for (0: the kernel picks a free one) and prints
   // "LISTENING <uri>" once bound, so there is no window in which another process can take the port.
-  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-sqlite-dir', sqliteDir, '-log-level', 'error'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its standard input is a pipe this process holds open and never writes to: when this process
+  // ends in any way, even SIGKILL, the pipe closes and FerretDB stops (-exit-with-parent), so no
+  // orphaned database keeps the files open under the next start.
+  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-sqlite-dir', sqliteDir, '-log-level', 'error', '-exit-with-parent'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => undefined);
   child.stderr.pipe(logStream);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -52,6 +56,7 @@ export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeo
   const exited = new Promise<number | null>((resolve) => {
     child.once('close', (code, signal) => {
       process.removeListener('exit', killOnExit);
+      child.stdin.destroy();
       if (!stopping) log?.error('The embedded FerretDB exited unexpectedly', { code, signal, log: logFile });
       logStream.end(() => resolve(code));
     });
@@ -87,7 +92,7 @@ export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeo
 }
 
 /** Resolves with the URI the binary reports once it listens, after a real `hello` has succeeded there. */
-async function answering(child: ChildProcessByStdio<null, Readable, Readable>, timeoutMs: number): Promise<string> {
+async function answering(child: ChildProcessByStdio<Writable, Readable, Readable>, timeoutMs: number): Promise<string> {
   // If the process dies first, this never settles: the caller races it against the exit.
   const uri = await new Promise<string>((resolve) => {
     // The interface keeps reading after the line, so the pipe never fills up nor holds up 'close'.

@@ -20,10 +20,11 @@ export function mountRoutes(app: Express, routes: readonly Route[], services: Se
         }
         // Fail at once, not after the driver's server-selection timeout, while the database is away.
         if (route.access.kind !== 'public' && !databaseReady()) throw new UnavailableError('The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds.', 5);
-        const principal = await principalFromBearer(request, services.identity);
+        // Public routes ignore credentials, so a stale token cannot break a health check or the reference.
+        const principal = route.access.kind === 'public' ? null : await principalFromBearer(request, services.identity);
         const params = route.params === undefined ? {} : parseParams(route.params, request.params);
         await authorise(route.access, principal, params as Record<string, string>, request.body, services);
-        const query = route.query === undefined ? {} : parse(route.query, request.query, 'query');
+        const query = route.query === undefined ? noQuery(request.query) : parse(route.query, request.query, 'query');
         const body = route.body === undefined ? undefined : parse(route.body, request.body, '');
         const result = await route.handle({ principal, params, query, body, services });
         response.status(result.status).set(result.headers ?? {});
@@ -35,6 +36,13 @@ export function mountRoutes(app: Express, routes: readonly Route[], services: Se
       }
     });
   }
+}
+
+/** A route that declares no query takes none: unknown parameters are refused, as unknown fields are. */
+function noQuery(input: unknown): Record<string, never> {
+  const names = Object.keys((input ?? {}) as object);
+  if (names.length > 0) throw new ValidationError('The query is not valid', names.map((name) => ({ path: `query.${name}`, message: 'This address takes no query parameters' })));
+  return {};
 }
 
 /** A path that does not name a valid thing names nothing: 404, not 400. */

@@ -2,13 +2,25 @@ import { z } from 'zod';
 import type { Route } from './route.ts';
 import { problem } from './schemas.ts';
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as Record<string, unknown>;
-  return rest;
-};
+/** Points references at the document's shared schemas: zod writes `#/$defs/Name` relative to each schema. */
+function toComponentRefs(value: unknown, suffix: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => toComponentRefs(item, suffix));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, key === '$ref' && typeof item === 'string' && item.startsWith('#/$defs/') ? `#/components/schemas/${item.slice('#/$defs/'.length)}${suffix}` : toComponentRefs(item, suffix)]),
+  );
+}
 
 /** The OpenAPI 3.1 document, generated from the route table and its zod schemas (never written by hand). */
 export function openApiDocument(routes: readonly Route[], version: string): object {
+  // Schemas given an id (.meta({ id })) are written once under components.schemas and referenced from each use.
+  const schemas: Record<string, unknown> = {};
+  const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
+    const { $schema: _ignored, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', reused: 'inline' }) as Record<string, unknown>;
+    const suffix = io === 'input' ? 'Input' : '';
+    for (const [name, definition] of Object.entries(($defs ?? {}) as Record<string, unknown>)) schemas[`${name}${suffix}`] ??= toComponentRefs(definition, suffix);
+    return toComponentRefs(rest, suffix) as Record<string, unknown>;
+  };
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
@@ -26,7 +38,10 @@ export function openApiDocument(routes: readonly Route[], version: string): obje
     const problemContent = { 'application/problem+json': { schema: jsonSchema(problem, 'output') } };
     if (route.access.kind !== 'public') responses['401'] ??= { description: 'No valid API token', content: problemContent };
     if (route.access.kind === 'admin' || route.access.kind === 'assessment') responses['403'] ??= { description: 'Not allowed for your role', content: problemContent };
-    if (route.body !== undefined || route.query !== undefined) responses['400'] ??= { description: 'Invalid request: every field error', content: problemContent };
+    // A path that does not name a valid thing, or names another tenant's, is 404 (mount-routes.ts, authorise.ts).
+    if (route.params !== undefined) responses['404'] ??= { description: 'Nothing is found at this address (or it is not yours to see)', content: problemContent };
+    // Every route refuses what it does not declare (an unknown query parameter, too), with every field error.
+    responses['400'] ??= { description: 'Invalid request: every field error', content: problemContent };
     if (route.body !== undefined) {
       responses['413'] ??= { description: 'Body too large', content: problemContent };
       responses['415'] ??= { description: 'Body is not JSON', content: problemContent };
@@ -46,7 +61,7 @@ export function openApiDocument(routes: readonly Route[], version: string): obje
     openapi: '3.1.0',
     info: { title: 'ICS maturity assessment API', version, description: 'CQC-style maturity assessment of integrated care systems against Hewitt Review ¶3.122. Authenticate with "Authorization: Bearer <token>".' },
     servers: [{ url: '/' }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     security: [{ bearer: [] }],
     paths,
   };

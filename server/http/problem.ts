@@ -28,7 +28,7 @@ const titles: Record<ProductError['kind'], [number, string]> = {
 };
 
 /** The one place where errors become HTTP responses. Never includes a stack trace. */
-export function problemFor(error: unknown): ProblemResponse {
+export function problemFor(error: unknown, { saving = false }: { saving?: boolean } = {}): ProblemResponse {
   const make = (status: number, title: string, detail: string, extra: Partial<Problem> = {}, headers: Record<string, string> = {}, unexpected = false): ProblemResponse => ({
     problem: { type: 'about:blank', title, status, detail, ...extra },
     headers,
@@ -46,7 +46,11 @@ export function problemFor(error: unknown): ProblemResponse {
     return make(status, title, detail, extra, headers);
   }
   if (isDatabaseUnreachable(error)) {
-    return make(503, 'Unavailable', 'The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds.', {}, { 'Retry-After': '5' });
+    // A connection lost mid-save may have lost only the reply: the saved version may be there.
+    const detail = saving
+      ? 'The database stopped answering while this was being saved, so it may or may not have been kept. Try again in a few seconds; reload first to see the latest version (a save based on an old version is refused, so nothing is saved twice).'
+      : 'The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds.';
+    return make(503, 'Unavailable', detail, {}, { 'Retry-After': '5' });
   }
   const bodyError = error as { type?: string; status?: number; limit?: number };
   switch (bodyError.type) {

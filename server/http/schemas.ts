@@ -95,9 +95,9 @@ export const moderationWrite = z.strictObject({
 export const criterionRecord = z
   .object({
     assessmentId: z.string(),
-    kind: z.enum(['evidence', 'judgement', 'moderation']),
+    kind: z.enum(['status', 'evidence', 'judgement', 'moderation', 'ambitions', 'sharing']),
     perspective: z.enum(perspectives).nullable(),
-    criterion: z.string(),
+    criterion: z.string().nullable().describe('null for records of the whole assessment (status, ambitions, sharing)'),
     version: z.number().int(),
     content: z.record(z.string(), z.unknown()),
     by: actor,

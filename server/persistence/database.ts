@@ -2,6 +2,9 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../log.ts';
 import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
+import { sessionModel } from './models/session.ts';
+import { signInAttemptModel } from './models/sign-in-attempt.ts';
+import { siteKeyModel } from './models/site-key.ts';
 import { systemChangeModel } from './models/system-change.ts';
 import { systemModel } from './models/system.ts';
 import { userModel } from './models/user.ts';
@@ -29,6 +32,9 @@ function bindModels(connection: Connection) {
     users: userModel(connection),
     apiTokens: apiTokenModel(connection),
     assessments: assessmentModel(connection),
+    sessions: sessionModel(connection),
+    signInAttempts: signInAttemptModel(connection),
+    siteKeys: siteKeyModel(connection),
   };
 }
 

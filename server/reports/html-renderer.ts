@@ -47,8 +47,8 @@ export function loadHtmlRenderer(directory = reportTemplateDirectory): HtmlRende
   };
 }
 
-/** A chart's SVG, refused if it is not a lone <svg> element or carries anything that could run or fetch. */
-function chartMarkup(chart: unknown): string {
+/** A chart's SVG, refused if it is not a lone <svg> element or carries anything that could run or fetch (also the web pages' `svg` helper). */
+export function chartMarkup(chart: unknown): string {
   const svg = (chart as Partial<Chart> | null)?.svg;
   if (typeof svg !== 'string' || !svg.startsWith('<svg ') || !svg.endsWith('</svg>') || svg.indexOf('<svg', 1) >= 0) throw new TypeError('The svg helper takes a chart drawn by the report model');
   if (/<script|<foreignobject|<image|<use|\son[a-z]+\s*=|href\s*=|url\s*\(/i.test(svg)) throw new TypeError('A chart may not carry scripts, links, images or external references');

@@ -145,8 +145,15 @@ export class AssessmentService {
     return this.get(id, principal);
   }
 
+  /** How many assessments are pinned to each rule pack (by its hash), whether or not this server has it loaded. For administrators. */
+  async pinnedPacks(): Promise<Array<{ pack: PackIdentity; assessments: number }>> {
+    // Grouped by the whole identity: FerretDB 1.24 has no $first accumulator.
+    const groups = await this.models.assessments.aggregate<{ _id: PackIdentity; assessments: number }>([{ $group: { _id: { id: '$pack.id', version: '$pack.version', hash: '$pack.hash' }, assessments: { $sum: 1 } } }]);
+    return groups.map((group) => ({ pack: { id: group._id.id, version: group._id.version, hash: group._id.hash }, assessments: group.assessments })).sort((a, b) => a.pack.hash.localeCompare(b.pack.hash));
+  }
+
   private require(principal: Principal, action: AssessmentAction): void {
-    if (!mayDo(principal, action)) throw new ForbiddenError(`A ${principal.role} may not ${describe(action)}`);
+    if (!mayDo(principal, action)) throw new ForbiddenError(`${principal.role === 'admin' || principal.role === 'assessor' ? 'An' : 'A'} ${principal.role} may not ${describe(action)}`);
   }
 }
 

@@ -75,6 +75,13 @@ export class CalibrationService {
       inPeriod.push(...page.items);
       if (inPeriod.length >= page.total || page.items.length === 0) break;
     }
+    // A system has one assessment per period and pack, so after a pack changes it can have two in a
+    // period: every one counts towards leniency, but its place in the distributions is its newest one's.
+    const newest = new Map<string, (typeof inPeriod)[number]>();
+    for (const assessment of inPeriod) {
+      const seen = newest.get(assessment.system);
+      if (seen === undefined || assessment.createdAt.getTime() > seen.createdAt.getTime()) newest.set(assessment.system, assessment);
+    }
     const scored: ScoredCriterionRecord[] = [];
     const finals: Array<{ system: string; region: string | null; criterion: string; score: number | null }> = [];
     for (const assessment of inPeriod) {
@@ -93,7 +100,7 @@ export class CalibrationService {
           const score = outcome !== null && 'score' in outcome ? outcome.score : null;
           const scorer = scorers.get(criterion.criterion);
           if (scorer !== undefined) scored.push({ assessmentId: assessment.id, system: assessment.system, perspective, scorerId: scorer.userId, scorerName: scorer.name, criterion: criterion.criterion, score, moderatedScore: moderatedScore(criterion.criterion) });
-          if (perspective === 'assessor') finals.push({ system: assessment.system, region: assessment.region, criterion: criterion.criterion, score: moderatedScore(criterion.criterion) ?? score });
+          if (perspective === 'assessor' && newest.get(assessment.system) === assessment) finals.push({ system: assessment.system, region: assessment.region, criterion: criterion.criterion, score: moderatedScore(criterion.criterion) ?? score });
         }
       }
     }

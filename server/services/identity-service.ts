@@ -34,6 +34,11 @@ function hashToken(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** The principal a stored user acts as, whether through an API token or a signed-in session. */
+export function principalOf(user: { _id: unknown; name: string; role: string; system?: string | null }): Principal {
+  return { userId: String(user._id), name: user.name, role: user.role as Role, system: user.system ?? null };
+}
+
 /** People, their roles, and API tokens (hashed at rest, shown once). */
 export class IdentityService {
   constructor(
@@ -89,7 +94,7 @@ export class IdentityService {
     if (token === null || token.revokedAt !== null) return null;
     const user = await this.models.users.findById(token.userId).lean();
     if (user === null || user.disabledAt !== null) return null;
-    return { userId: String(user._id), name: user.name, role: user.role as Role, system: user.system ?? null };
+    return principalOf(user);
   }
 
   async countUsers(): Promise<number> {

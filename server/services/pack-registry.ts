@@ -20,6 +20,12 @@ export class PackRegistry {
     return pack;
   }
 
+  /** Whether the exact pack (by its content hash, with the id and version it claims) is loaded here. */
+  has(identity: PackIdentity): boolean {
+    const pack = this.byHash.get(identity.hash);
+    return pack !== undefined && pack.id === identity.id && pack.version === identity.version;
+  }
+
   list(): RulePack[] {
     return [...this.byHash.values()];
   }

@@ -1,3 +1,4 @@
+import type { AccountService } from './account-service.ts';
 import type { AssessmentService } from './assessment-service.ts';
 import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
@@ -5,6 +6,7 @@ import type { IdentityService } from './identity-service.ts';
 import type { ImprovementService } from './improvement-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
 import type { ReportService } from '../reports/report-service.ts';
+import type { SessionService } from './session-service.ts';
 import type { SystemService } from './system-service.ts';
 import type { TransferService } from './transfer-service.ts';
 
@@ -12,6 +14,8 @@ import type { TransferService } from './transfer-service.ts';
 export interface Services {
   systems: SystemService;
   identity: IdentityService;
+  accounts: AccountService;
+  sessions: SessionService;
   assessments: AssessmentService;
   criteria: CriterionService;
   transfer: TransferService;

@@ -1,16 +1,15 @@
 import { z } from 'zod';
 import type { Principal } from '../../assessments/access/roles.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
-import { odsCode, period, perspectives } from '../../assessments/evidence/perspective-evidence.ts';
+import { mayDo } from '../../assessments/access/policy.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
+import { odsCode, period } from '../../assessments/evidence/perspective-evidence.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
 import type { Models } from '../persistence/database.ts';
-import { recordKinds } from '../persistence/assessment-records.ts';
 import type { AssessmentService, AssessmentView } from './assessment-service.ts';
-
-const actor = z.strictObject({ userId: z.string().min(1).max(100), name: z.string().min(1).max(200) });
-const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
+import { actor, exportedRecord, importedRecordIssues, instant } from './imported-records.ts';
+import type { PackRegistry } from './pack-registry.ts';
 
 /** The export format of a whole assessment: everything needed to recreate it exactly elsewhere. */
 export const assessmentExport = z.strictObject({
@@ -32,18 +31,7 @@ export const assessmentExport = z.strictObject({
     createdBy: actor,
   }),
   records: z
-    .array(
-      z.strictObject({
-        assessmentId: z.uuid(),
-        kind: z.enum(recordKinds),
-        perspective: z.enum(perspectives).nullable(),
-        criterion: z.string().regex(/^[a-z0-9-]{1,60}$/).nullable(),
-        version: z.number().int().min(1),
-        content: z.record(z.string(), z.unknown()),
-        by: actor,
-        at: instant,
-      }),
-    )
+    .array(exportedRecord)
     .max(20000),
 });
 
@@ -55,6 +43,7 @@ export class TransferService {
     private readonly models: Models,
     private readonly assessments: AssessmentService,
     private readonly records: AssessmentRecords,
+    private readonly packs: PackRegistry,
   ) {}
 
   async export(id: string, principal: Principal): Promise<AssessmentExport> {
@@ -68,10 +57,15 @@ export class TransferService {
    * failed import leaves nothing half-written in view. `data` is the export as parsed by its schema.
    */
   async import(data: z.output<typeof assessmentExport>, principal: Principal): Promise<AssessmentView> {
+    if (!mayDo(principal, { kind: 'transfer' })) throw new ForbiddenError(`Only assessors and administrators may export or import assessments, not a ${principal.role}`);
     const { assessment, records } = data;
     const strays = records.filter((record) => record.assessmentId !== assessment.id);
     if (strays.length > 0) throw new ValidationError('The export is not valid', [{ path: 'records', message: `${strays.length} records belong to another assessment` }]);
-    if (!(await this.mayImport(principal, assessment.system))) throw new NotFoundError(`There is no system with the code ${assessment.system}`);
+    if ((await this.models.systems.exists({ odsCode: assessment.system })) === null) throw new NotFoundError(`There is no system with the code ${assessment.system}`);
+    // An assessment is re-scored with the pack it pinned: one this server does not have could never be scored (or calibrated) here.
+    if (!this.packs.has(assessment.pack)) throw new ConflictError(`This server does not have the rule pack ${assessment.pack.id} ${assessment.pack.version} (${assessment.pack.hash.slice(0, 19)}…) the assessment was made under; load that pack, then import it`);
+    const issues = await importedRecordIssues(this.packs.get(assessment.pack), assessment, records);
+    if (issues.length > 0) throw new ValidationError('The export is not valid', issues);
     if ((await this.models.assessments.exists({ _id: assessment.id })) !== null) throw new ConflictError(`The assessment ${assessment.id} already exists here`);
 
     await this.records.discard(assessment.id);
@@ -86,10 +80,5 @@ export class TransferService {
       throw error;
     }
     return this.assessments.get(assessment.id, principal);
-  }
-
-  private async mayImport(principal: Principal, system: string): Promise<boolean> {
-    if (principal.role !== 'admin' && principal.role !== 'assessor') return false;
-    return (await this.models.systems.exists({ odsCode: system })) !== null;
   }
 }

@@ -11,11 +11,21 @@ export interface TestServer {
   url: string;
   dataDir: string;
   adminToken: string;
+  /** The first administrator's email and one-time password, for signing in to the web pages. */
+  admin: Account;
   /** Calls the API as the holder of a token; returns status, headers and parsed body. */
   call(token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   /** Creates a user with a role (and system) and returns an API token for them. */
   tokenFor(role: Role, system?: string | null): Promise<string>;
+  /** Creates a user with a role (and system) and a password, to sign in to the web pages with. */
+  account(role: Role, system?: string | null): Promise<Account>;
   stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface Account {
+  userId: string;
+  email: string;
+  password: string;
 }
 
 export interface ApiResponse {
@@ -47,18 +57,27 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     return { status: response.status, headers: response.headers, body: parsed };
   };
   const adminToken = server.firstAdminToken ?? '';
+  const createUser = async (role: Role, system: string | null): Promise<{ id: string; email: string }> => {
+    userCount += 1;
+    const user = await call(adminToken, 'POST', '/api/v1/users', { email: `${role}-${userCount}@example.org`, name: `Test ${role} ${userCount}`, role, system });
+    if (user.status !== 201) throw new Error(`Could not create a ${role}: ${JSON.stringify(user.body)}`);
+    return user.body;
+  };
   return {
     server,
     url: server.url,
     dataDir: folder,
     adminToken,
+    admin: { userId: (await server.services.identity.listUsers()).find((user) => user.role === 'admin')?.id ?? '', email: 'admin@example.org', password: server.firstAdminPassword ?? '' },
     call,
     async tokenFor(role, system = null) {
-      userCount += 1;
-      const user = await call(adminToken, 'POST', '/api/v1/users', { email: `${role}-${userCount}@example.org`, name: `Test ${role} ${userCount}`, role, system });
-      if (user.status !== 201) throw new Error(`Could not create a ${role}: ${JSON.stringify(user.body)}`);
-      const token = await call(adminToken, 'POST', '/api/v1/tokens', { userId: user.body.id, name: 'test' });
+      const user = await createUser(role, system);
+      const token = await call(adminToken, 'POST', '/api/v1/tokens', { userId: user.id, name: 'test' });
       return token.body.secret as string;
+    },
+    async account(role, system = null) {
+      const user = await createUser(role, system);
+      return { userId: user.id, email: user.email, password: await server.services.accounts.issuePassword(user.id) };
     },
     async stop({ keepData = false } = {}) {
       await server.stop();

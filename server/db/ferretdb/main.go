@@ -1,13 +1,16 @@
 // Command ferretdb runs FerretDB v1 (a MongoDB wire-protocol server) with its SQLite backend: the
 // product's embedded default database when no MONGODB_URI is given. It embeds FerretDB's public
 // `ferretdb` package, prints "LISTENING <mongodb uri>" once it accepts connections, and stops
-// cleanly on SIGINT or SIGTERM.
+// cleanly on SIGINT or SIGTERM, or (with -exit-with-parent) when its standard input closes: the
+// app holds the other end of that pipe, so even if the app is killed outright (SIGKILL, OOM) the
+// database stops too instead of living on, orphaned, over the same files.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -21,6 +24,7 @@ func main() {
 	listen := flag.String("listen", "127.0.0.1:0", "TCP address to listen on (port 0: any free port)")
 	dir := flag.String("sqlite-dir", "data/ferretdb", "directory holding the SQLite databases")
 	level := flag.String("log-level", "warn", "log level: debug, info, warn or error")
+	withParent := flag.Bool("exit-with-parent", false, "stop when standard input reaches end of file (the parent has gone)")
 	flag.Parse()
 
 	var logLevel slog.Level
@@ -49,6 +53,13 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if *withParent {
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			logger.Warn("standard input closed: the parent process has gone, stopping")
+			stop()
+		}()
+	}
 
 	done := make(chan error, 1)
 	go func() { done <- server.Run(ctx) }()

@@ -19,7 +19,7 @@ export const administrationRoutes: Route[] = [
     tag: 'Administration',
     access: { kind: 'admin' },
     body: newUser,
-    responses: { 201: { description: 'The new user', schema: user }, 409: { description: 'The email is taken', schema: problem } },
+    responses: { 201: { description: 'The new user', schema: user }, 404: { description: 'No such system', schema: problem }, 409: { description: 'The email is taken', schema: problem } },
     handle: async ({ body, principal, services }) => {
       if (body.system !== null) await services.systems.get(body.system);
       return { status: 201, body: await services.identity.createUser(body, principal!.name) };
@@ -41,7 +41,7 @@ export const administrationRoutes: Route[] = [
     tag: 'Administration',
     access: { kind: 'admin' },
     body: newToken,
-    responses: { 201: { description: 'The token and its secret, shown once', schema: z.object({ token, secret: z.string() }) } },
+    responses: { 201: { description: 'The token and its secret, shown once', schema: z.object({ token, secret: z.string() }) }, 404: { description: 'No such user', schema: problem } },
     handle: async ({ body, principal, services }) => ({ status: 201, body: await services.identity.issueToken(body.userId, body.name, principal!.name), headers: { 'Cache-Control': 'no-store' } }),
   },
   {

@@ -23,7 +23,7 @@ export const assessmentRoutes: Route[] = [
     tag: 'Assessments',
     access: { kind: 'signed-in' },
     body: newAssessment,
-    responses: { 201: { description: 'The new assessment', schema: assessment }, 409: { description: 'One already exists for that system, period and pack', schema: problem } },
+    responses: { 201: { description: 'The new assessment', schema: assessment }, 403: { description: 'Your role may not start assessments', schema: problem }, 404: { description: 'No such system (or not yours)', schema: problem }, 409: { description: 'One already exists for that system, period and pack, or the system is retired', schema: problem } },
     handle: async ({ body, principal, services }) => {
       const created = await services.assessments.create(body, principal!);
       return { status: 201, body: created, headers: { Location: `/api/v1/assessments/${created.id}`, ETag: `"${created.version}"` } };

@@ -24,7 +24,7 @@ export const transferRoutes: Route[] = [
     tag: 'Transfer',
     access: { kind: 'signed-in' },
     body: assessmentExport,
-    responses: { 201: { description: 'The imported assessment', schema: assessment }, 409: { description: 'It, or one for the same system, period and pack, exists', schema: problem } },
+    responses: { 201: { description: 'The imported assessment', schema: assessment }, 403: { description: 'Only assessors and administrators import', schema: problem }, 404: { description: 'No such system here', schema: problem }, 409: { description: 'It, or one for the same system, period and pack, exists; or this server lacks the rule pack it was made under', schema: problem } },
     handle: async ({ body, principal, services }) => ({ status: 201, body: await services.transfer.import(body, principal!) }),
   },
 ];

@@ -1,35 +1,10 @@
 import { expect } from 'chai';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createLogger } from '../../../server/log.ts';
 import { BrowserPool } from '../../../server/reports/browser-pool.ts';
+import { payloads, startWitness } from '../../support/hostile-markup.ts';
 import { demoFixture, storeFixture } from '../../support/report-fixtures.ts';
 import { pdfInfo, pdfText } from '../../support/pdf-tools.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
-
-/** A web server on loopback that records every request made to it: a report must never make one. */
-async function startWitness(): Promise<{ server: Server; port: number; hits: string[] }> {
-  const hits: string[] = [];
-  const server = createServer((request, response) => {
-    hits.push(request.url ?? '');
-    response.end('fetched');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port, hits };
-}
-
-/** Markup that would fetch from the witness, read a local file, run a script or navigate, if it were ever markup. */
-function payloads(port: number): string {
-  return [
-    `<img src="http://127.0.0.1:${port}/img">`,
-    `<iframe src="file:///etc/passwd"></iframe>`,
-    `<script>document.body.insertAdjacentText('beforeend', 'SCRIPT-RAN'); fetch('http://127.0.0.1:${port}/script')</script>`,
-    `<link rel="stylesheet" href="http://127.0.0.1:${port}/css">`,
-    `<style>@import url(http://127.0.0.1:${port}/import);</style>`,
-    `<meta http-equiv="refresh" content="0;url=http://127.0.0.1:${port}/refresh">`,
-    `<svg onload="fetch('http://127.0.0.1:${port}/svg')"></svg>`,
-  ].join(' ');
-}
 
 describe('report safety: untrusted text can neither run nor fetch (real Chromium)', function () {
   this.timeout(120000);

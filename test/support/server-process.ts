@@ -2,14 +2,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 
-/** The product's server, started as its own process (so its memory is its own) on a fresh data folder. */
+/** The product's server, started as its own process (so its memory is its own, and it can be killed) on a data folder. */
 export interface ServerProcess {
   url: string;
+  /** The first administrator's token: printed only when this start created it (a fresh data folder), else ''. */
   adminToken: string;
   child: ChildProcess;
+  /** Settles with the exit code, or the signal that ended it, whenever the process ends. */
+  exited: Promise<number | string | null>;
   /** Resident memory of the server process in MB (from /proc). */
   rssMb(): Promise<number>;
+  /** SIGTERM (a clean stop) unless it has already exited. */
   stop(): Promise<void>;
+  /** Ends it at once with a signal (SIGKILL: no clean-up runs at all, as in a power cut) and waits for it to go. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
@@ -17,11 +23,12 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   let adminToken = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('The server did not start within 120 s')), 120000);
     const read = (line: string) => {
-      const token = /^\s+(icsm_\S+)$/.exec(line);
+      const token = /^\s+(?:API token:\s+)?(icsm_\S+)$/.exec(line);
       if (token !== null) adminToken = token[1] as string;
       const listening = /Listening on (http:\/\/\S+)/.exec(line);
       if (listening !== null) {
@@ -31,20 +38,23 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     };
     createInterface({ input: child.stdout! }).on('line', read);
     createInterface({ input: child.stderr! }).on('line', read);
-    child.once('exit', (code) => reject(new Error(`The server exited with code ${code}`)));
+    void exited.then((code) => reject(new Error(`The server exited (${code}) before it listened`)));
   });
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await exited;
+  };
   return {
     url,
     adminToken,
     child,
+    exited,
     async rssMb() {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
     },
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
+    stop: () => end('SIGTERM'),
+    kill: (signal = 'SIGKILL') => end(signal),
   };
 }

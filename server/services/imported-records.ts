@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ambitions } from '../../assessments/calibration/ambition-schema.ts';
+import { fieldPath, type FieldIssue } from '../../assessments/errors.ts';
+import { perspectives } from '../../assessments/evidence/perspective-evidence.ts';
+import { gateStatus } from '../../assessments/rule-pack/pack-schema.ts';
+import type { RulePack } from '../../assessments/rule-pack/rule-pack.ts';
+import { judgement } from '../../assessments/scoring/judgement.ts';
+import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
+import { statuses } from '../../assessments/workflow/status.ts';
+
+export const actor = z.strictObject({ userId: z.string().min(1).max(100), name: z.string().min(1).max(200) });
+export const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
+const criterion = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const outcome = z.union([z.strictObject({ score: z.number().int().min(1).max(4) }), z.strictObject({ status: gateStatus })]);
+const common = { assessmentId: z.uuid(), version: z.number().int().min(1).max(1_000_000), by: actor, at: instant };
+
+/**
+ * One record of an export, its content checked against what that kind of record holds (as the
+ * services write it), so an import cannot slip in what no save could have made. Evidence is checked
+ * against its criterion's schema, and its proposal against the pack, by `importedRecordIssues`.
+ */
+export const exportedRecord = z.discriminatedUnion('kind', [
+  z.strictObject({ ...common, kind: z.literal('status'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ status: z.enum(statuses) }) }),
+  z.strictObject({ ...common, kind: z.literal('evidence'), perspective: z.enum(perspectives), criterion, content: z.strictObject({ evidence: z.unknown(), proposal: z.unknown() }) }),
+  z.strictObject({ ...common, kind: z.literal('judgement'), perspective: z.enum(perspectives), criterion, content: z.strictObject({ judgement, evidenceVersion: z.number().int().min(0).max(1_000_000), proposed: outcome.nullable() }) }),
+  z.strictObject({ ...common, kind: z.literal('moderation'), perspective: z.null(), criterion, content: z.strictObject({ outcome, rationale: z.string().trim().min(20).max(5000) }) }),
+  z.strictObject({ ...common, kind: z.literal('ambitions'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ ambitions }) }),
+  z.strictObject({ ...common, kind: z.literal('sharing'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ shareGoodPractice: z.boolean() }) }),
+]);
+export type ExportedRecord = z.output<typeof exportedRecord>;
+
+/**
+ * What the record schema cannot see on its own: every criterion is one of the pack's; evidence
+ * validates against its criterion's schema and carries exactly the proposal the pack makes for it
+ * (scoring is deterministic, so a forged proposal shows); each series of versions runs 1, 2, 3…
+ * without gaps; and the status records are the workflow's steps in order, ending where the
+ * assessment says it is.
+ */
+export async function importedRecordIssues(pack: RulePack, assessment: { status: string; version: number }, records: readonly ExportedRecord[]): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const series = new Map<string, number[]>();
+  for (const [index, record] of records.entries()) {
+    const path = `records[${index}]`;
+    const key = `${record.kind}/${record.perspective ?? ''}/${record.criterion ?? ''}`;
+    series.set(key, [...(series.get(key) ?? []), record.version]);
+    if (record.criterion === null) {
+      if (record.kind === 'status' && record.content.status !== statuses[record.version - 1]) issues.push({ path: `${path}.content.status`, message: `Status version ${record.version} must be ${statuses[record.version - 1] ?? 'absent'}: the workflow moves one step at a time` });
+      continue;
+    }
+    const packCriterion = pack.criteria.find((candidate) => candidate.id === record.criterion);
+    if (packCriterion === undefined) {
+      issues.push({ path: `${path}.criterion`, message: `"${record.criterion}" is not a criterion of the pack ${pack.id} ${pack.version}` });
+      continue;
+    }
+    if (record.kind !== 'evidence') continue;
+    const parsed = packCriterion.evidence.schema.safeParse(record.content.evidence);
+    if (!parsed.success) {
+      issues.push(...parsed.error.issues.map((issue) => ({ path: fieldPath([...path.split('.'), 'content', 'evidence', ...issue.path]), message: issue.message })));
+      continue;
+    }
+    const { assessed, proposed, decidedBy, findings, missing } = await scoreCriterion(packCriterion, parsed.data.indicators);
+    if (JSON.stringify(record.content.proposal) !== JSON.stringify({ assessed, proposed, decidedBy, findings, missing })) {
+      issues.push({ path: `${path}.content.proposal`, message: `It is not what the pack ${pack.id} ${pack.version} proposes for this evidence` });
+    }
+  }
+  for (const [key, versions] of series) {
+    const sorted = [...versions].sort((a, b) => a - b);
+    if (sorted.some((version, index) => version !== index + 1)) issues.push({ path: 'records', message: `The versions of ${key} must run 1, 2, 3… once each; they are ${sorted.join(', ')}` });
+  }
+  const statusVersions = series.get('status//')?.length ?? 0;
+  if (statusVersions !== assessment.version || statuses[statusVersions - 1] !== assessment.status) {
+    issues.push({ path: 'assessment.status', message: `The assessment says ${assessment.status} (version ${assessment.version}), but its status records end at version ${statusVersions}` });
+  }
+  return issues;
+}

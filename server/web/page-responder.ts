@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Logger } from '../log.ts';
+import { reportPreviewPolicy } from '../reports/preview-policy.ts';
 import type { SignedInSession } from '../services/session-service.ts';
 import type { WebCookies } from './cookies.ts';
 import type { CsrfTokens } from './csrf.ts';
@@ -25,7 +26,8 @@ const serviceName = 'ICS maturity assessment';
 
 /**
  * Turns what a page handler answered into the HTTP response: a view in the layout (with what
- * every page needs added to its model), a 303 redirect with its message, or a download; and an
+ * every page needs added to its model), a 303 redirect with its message, a download or a document
+ * shown under the report's policy; and an
  * error into an error page. Pages are never cached: they show what one person may see.
  */
 export class PageResponder {
@@ -44,6 +46,8 @@ export class PageResponder {
       }
       if (result.flash !== undefined) this.options.flash.set(response, result.flash);
       response.redirect(303, result.redirect);
+    } else if ('document' in result) {
+      response.status(200).type('html').set('Content-Security-Policy', reportPreviewPolicy).send(result.document);
     } else {
       const filename = result.download.filename.replace(/[^A-Za-z0-9._-]+/g, '-');
       response.status(200).type(result.download.type).set('Content-Disposition', `attachment; filename="${filename}"`).send(result.download.body);

@@ -19,7 +19,9 @@ export interface PageRequest {
 
 /**
  * What a page handler answers: a view to render, a redirect (after a successful POST, with an
- * optional one-line success message shown on the next page), or a file to download. A redirect's
+ * optional one-line success message shown on the next page), a file to download, or a whole HTML
+ * document of the product's own making shown as it is (the report), under the report's own
+ * Content-Security-Policy rather than the pages' (it carries inline styles). A redirect's
  * `session` is for the account pages alone: a new session's cookie value to set (sign-in), or null
  * to end the current session (sign-out); either way the session the request came with ends.
  */
@@ -33,7 +35,8 @@ export type PageResponse =
       status?: number;
     }
   | { redirect: string; flash?: string; session?: string | null }
-  | { download: { body: Buffer | string; type: string; filename: string } };
+  | { download: { body: Buffer | string; type: string; filename: string } }
+  | { document: string };
 
 /**
  * One web page (or one form's POST): its path, who may see it (the same access rules as the API,

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { Route } from '../route.ts';
+import { reportPreviewPolicy } from '../../reports/preview-policy.ts';
 import { assessmentParams, problem } from '../schemas.ts';
-
-/** The report preview may show only itself: inline styles and SVG, no scripts, nothing fetched. */
-const previewPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 export const reportRoutes: Route[] = [
   {
@@ -35,7 +33,7 @@ export const reportRoutes: Route[] = [
       status: 200,
       type: 'text/html',
       body: await services.reports.html(params.id, principal!),
-      headers: { 'Content-Security-Policy': previewPolicy, 'Cache-Control': 'private, no-store' },
+      headers: { 'Content-Security-Policy': reportPreviewPolicy, 'Cache-Control': 'private, no-store' },
     }),
   },
 ];

@@ -1,14 +1,12 @@
 import { assessmentParams } from '../../http/schemas.ts';
-import { reportFileName } from '../../reports/report-service.ts';
 import type { PageRoute } from '../page.ts';
 import { assessmentContext, assessmentModel } from './assessment-context.ts';
 
 /**
  * The calibration report from the web pages, for whoever may read the assessment: a preview of its
- * executive summary in the page (from the report's own model, so the words are the report's), and
- * the whole report as a PDF or as the web page the PDF is printed from, both as downloads. (The
- * report's HTML carries its own styles, which the pages' Content-Security-Policy does not allow
- * inline; the API's preview takes API tokens, not the web session.)
+ * executive summary in the page (from the report's own model, so the words are the report's), the
+ * whole report as the web page the PDF is printed from (shown under the report's own
+ * Content-Security-Policy, since it carries inline styles), and the PDF as a download.
  */
 export const assessmentReportPages: PageRoute[] = [
   {
@@ -26,11 +24,7 @@ export const assessmentReportPages: PageRoute[] = [
     path: '/assessments/:id/report.html',
     access: { kind: 'assessment', action: 'read' },
     params: assessmentParams,
-    handle: async ({ params, principal, services }) => {
-      const { assessment } = await assessmentContext(services, params.id!, principal!);
-      const html = await services.reports.html(assessment.id, principal!);
-      return { download: { body: html, type: 'text/html; charset=utf-8', filename: reportFileName(assessment.system, assessment.period).replace(/\.pdf$/, '.html') } };
-    },
+    handle: async ({ params, principal, services }) => ({ document: await services.reports.html(params.id!, principal!) }),
   },
   {
     method: 'get',

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { reportPreviewPolicy } from '../../../server/reports/preview-policy.ts';
+import { expectAccessible, problemsOf, signIn, startTestBrowser } from '../../support/browser.ts';
 import { taintEveryTextField, startWitness } from '../../support/hostile-markup.ts';
 import { pdfText } from '../../support/pdf-tools.ts';
 import { demoFixture, storeFixture } from '../../support/report-fixtures.ts';
@@ -45,6 +47,34 @@ describe('report safety: markup in every text field of the evidence is shown as 
       expect(html.replace(/&#x3D;/g, '=').replace(/&#x27;/g, "'").replace(/&#x60;/g, '`'), marker).to.contain(escapeHtml(payloads.get(marker)!));
     }
     expect(html).to.not.match(/<img src="http:\/\/127\.0\.0\.1/);
+  });
+
+  it('shows the whole report as a web page to a board member in Chromium, under its own policy, running and fetching nothing', async () => {
+    const browser = await startTestBrowser(api.url);
+    try {
+      const page = await browser.newPage();
+      await signIn(browser, page, await api.account('board-viewer', 'QZY'));
+      await browser.visit(page, `/assessments/${id}/report`);
+      const link = await page.$eval('a[href$="/report.html"]', (anchor) => ({ text: anchor.textContent, download: anchor.hasAttribute('download') }));
+      expect(link).to.deep.equal({ text: 'Read the whole report as a web page', download: false });
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(request.url()));
+      const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('a[href$="/report.html"]')]);
+      expect(response?.headers()['content-security-policy']).to.equal(reportPreviewPolicy);
+      expect(response?.headers()['content-disposition']).to.equal(undefined);
+      expect(requested, 'nothing but the report itself').to.deep.equal([`${api.url}/assessments/${id}/report.html`]);
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).to.contain('Executive summary');
+      expect(shownIn(text).length, 'the page shows the markup as text').to.be.greaterThan(payloads.size / 2);
+      expect(text).to.not.contain('SCRIPT-RAN');
+      expect(await page.$$('body img, body iframe, body script, body object, body embed')).to.have.length(0);
+      expect(problemsOf(page), 'no CSP violation, script error or failed request').to.deep.equal([]);
+      await expectAccessible(page);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(witness.hits).to.deep.equal([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('shows each one the PDF shows literally, as the person typed it, and fetches nothing', async () => {

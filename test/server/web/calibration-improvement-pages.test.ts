@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { reportPreviewPolicy } from '../../../server/reports/preview-policy.ts';
 import { evidenceByOutcome } from '../../support/evidence-from-cases.ts';
 import { errorSummaryOf, flashOf, inputValueOf, textOf, titleOf } from '../../support/page-html.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
@@ -130,15 +131,18 @@ describe('Web pages: calibration and improvement', function () {
     expect(textOf(improvement.html)).to.contain('No: this system’s practice is not shown to other systems.');
   });
 
-  it('previews the report’s executive summary in the page, and downloads the whole report as a PDF or a web page', async () => {
+  it('previews the report’s executive summary in the page, shows the whole report as a web page, and downloads it as a PDF', async () => {
     const preview = await team.get(`/assessments/${weak}/report`);
     expect(titleOf(preview.html)).to.equal('Report preview – QOX 2025/26 – ICS maturity assessment');
     const text = textOf(preview.html);
     expect(text).to.contain('Indicative rating The rating rests on the assessor perspective, with its judgements applied.');
     expect(text).to.contain('Areas for improvement Effectiveness of Health Overview and Scrutiny Committees at system level 2 — Some shortfalls');
     const html = await team.get(`/assessments/${weak}/report.html`);
-    expect(html.headers.get('content-disposition')).to.equal('attachment; filename="ics-calibration-report-QOX-2025-26.html"');
+    expect(html.status).to.equal(200);
+    expect(html.headers.get('content-disposition')).to.equal(null);
+    expect(html.headers.get('content-security-policy')).to.equal(reportPreviewPolicy);
     expect(html.html).to.match(/^<!DOCTYPE html>/);
+    expect(textOf(html.html)).to.contain('Scores by perspective');
     const pdf = await fetch(new URL(`/assessments/${weak}/report.pdf`, web.url), { headers: { cookie: [...team.cookies].map(([name, value]) => `${name}=${value}`).join('; ') } });
     expect(pdf.status).to.equal(200);
     expect(pdf.headers.get('content-type')).to.equal('application/pdf');

@@ -26,7 +26,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function benchReport() {
   const dataDir = await mkdtemp(join(tmpdir(), 'ics-bench-report-'));
-  const server = await startServerProcess(dataDir, { REPORT_POOL_SIZE: String(poolSize), REPORT_QUEUE_MAX: String(clients * 2) });
+  // With the demo data, so that the report's period holds eight assessments (good practice is looked up among them).
+  const server = await startServerProcess(dataDir, { SEED_DEMO: 'true', REPORT_POOL_SIZE: String(poolSize), REPORT_QUEUE_MAX: String(clients * 2) });
   try {
     const headers = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
     const call = async (method: string, path: string, body?: unknown) => {
@@ -67,7 +68,7 @@ export async function benchReport() {
     const rssGrowthPercent = Math.round((1000 * (rssAfter - rssBefore)) / rssBefore) / 10;
     return {
       benchmark: 'report',
-      what: `GET /report.pdf of the demo assessment (${pages} A4 pages: self, peer and assessor perspectives, moderation), server as its own process with the embedded FerretDB, page pool of ${poolSize}; throughput with ${clients} concurrent clients over ${renders} renders; baseline: a browser launched per report (same templates and PDF options, in the benchmark process)`,
+      what: `GET /report.pdf of the demo assessment (${pages} A4 pages: self, peer and assessor perspectives, moderation), server as its own process with the embedded FerretDB and the demo data (eight assessments in the period), page pool of ${poolSize}; throughput with ${clients} concurrent clients over ${renders} renders; baseline: a browser launched per report (same templates and PDF options, in the benchmark process)`,
       pages,
       warmMs: warm,
       throughput: { renders, failed, clients, poolSize, seconds: Math.round(seconds * 10) / 10, reportsPerSecond: throughput },

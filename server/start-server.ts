@@ -11,6 +11,7 @@ import { BrowserPool } from './reports/browser-pool.ts';
 import { loadHtmlRenderer } from './reports/html-renderer.ts';
 import { ReportService } from './reports/report-service.ts';
 import { seedFirstStart } from './seed/seed-first-start.ts';
+import { GoodPracticeIndex } from './services/good-practice-index.ts';
 import { AccountService } from './services/account-service.ts';
 import { AssessmentService } from './services/assessment-service.ts';
 import { systemClock } from './services/clock.ts';
@@ -70,8 +71,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const packs = new PackRegistry(pack);
   const records = new AssessmentRecords(database.connection);
   const assessments = new AssessmentService(database.models, records, packs, clock);
-  const criteria = new CriterionService(assessments, records, packs, clock);
-  const improvement = new ImprovementService(assessments, criteria, records, packs, clock);
+  const goodPractice = new GoodPracticeIndex(database.models, assessments, packs, clock, log);
+  const criteria = new CriterionService(assessments, records, packs, clock, goodPractice);
+  const improvement = new ImprovementService(assessments, criteria, records, packs, clock, goodPractice);
   // Report templates compile now; Chromium starts with the first report.
   const reportPool = new BrowserPool({ executablePath: config.reports.chromiumPath, size: config.reports.poolSize, maxQueue: config.reports.queueMax, taskTimeoutMs: config.reports.timeoutMs, log });
   const identity = new IdentityService(database.models, clock);
@@ -84,13 +86,18 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     sessions,
     assessments,
     criteria,
-    transfer: new TransferService(database.models, assessments, records, packs),
+    transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
     calibration: new CalibrationService(assessments, criteria, packs),
     improvement,
     packs,
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
+  // Derived data: a failure here is logged, and each entry is made again at its assessment's next write.
+  await goodPractice.rebuild().then(
+    (assessments) => log.info('Good practice index rebuilt', { assessments }),
+    (error: unknown) => log.error('Good practice index not rebuilt', { error: error instanceof Error ? error.message : String(error) }),
+  );
   const signingKey = await loadSiteKey(database.models, clock);
   const sweeper = startSweeper({ 'expired sessions': () => sessions.sweep(), 'sign-in attempts': () => throttle.sweep() }, config.sessions.sweepIntervalMs, log);
 

@@ -20,6 +20,7 @@ import { ReportService } from '../reports/report-service.ts';
 import { AssessmentService } from '../services/assessment-service.ts';
 import { systemClock } from '../services/clock.ts';
 import { CriterionService } from '../services/criterion-service.ts';
+import { GoodPracticeIndex } from '../services/good-practice-index.ts';
 import { ImprovementService } from '../services/improvement-service.ts';
 import { PackRegistry } from '../services/pack-registry.ts';
 import { parseCsv } from '../services/parse-csv.ts';
@@ -68,8 +69,11 @@ async function storedReport(id: string, config: Config, log: Logger, html: HtmlR
     const packs = new PackRegistry(await loadRulePack(config.rulePackDir));
     const records = new AssessmentRecords(database.connection);
     const assessments = new AssessmentService(database.models, records, packs, systemClock);
-    const criteria = new CriterionService(assessments, records, packs, systemClock);
-    const improvement = new ImprovementService(assessments, criteria, records, packs, systemClock);
+    // Good practice from other systems is read from the index, rebuilt here from the records in case the database was last written by an older version.
+    const goodPractice = new GoodPracticeIndex(database.models, assessments, packs, systemClock, log);
+    await goodPractice.rebuild();
+    const criteria = new CriterionService(assessments, records, packs, systemClock, goodPractice);
+    const improvement = new ImprovementService(assessments, criteria, records, packs, systemClock, goodPractice);
     const reports = new ReportService({ assessments, criteria, improvement, packs, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking });
     return reports.pdf(id, commandLine);
   });

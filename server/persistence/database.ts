@@ -2,6 +2,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../log.ts';
 import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
+import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
 import { sessionModel } from './models/session.ts';
 import { signInAttemptModel } from './models/sign-in-attempt.ts';
 import { siteKeyModel } from './models/site-key.ts';
@@ -32,6 +33,7 @@ function bindModels(connection: Connection) {
     users: userModel(connection),
     apiTokens: apiTokenModel(connection),
     assessments: assessmentModel(connection),
+    goodPractice: goodPracticeEntryModel(connection),
     sessions: sessionModel(connection),
     signInAttempts: signInAttemptModel(connection),
     siteKeys: siteKeyModel(connection),

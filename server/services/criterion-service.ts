@@ -1,18 +1,19 @@
 import type { Principal } from '../../assessments/access/roles.ts';
 import { ConflictError, NotFoundError, ValidationError, issuesOf } from '../../assessments/errors.ts';
-import type { Perspective, PerspectiveEvidence } from '../../assessments/evidence/perspective-evidence.ts';
+import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { PackCriterion } from '../../assessments/rule-pack/rule-pack.ts';
 import type { CriterionProposal, Outcome } from '../../assessments/scoring/criterion-result.ts';
 import { judgement as judgementSchema, type Judgement } from '../../assessments/scoring/judgement.ts';
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
-import { scorePerspective, type PerspectiveResult } from '../../assessments/scoring/score-perspective.ts';
 import { moderationIsOpen, perspectiveIsOpen } from '../../assessments/workflow/status.ts';
-import { latestByCriterion, type AssessmentRecords, type StoredRecord } from '../persistence/assessment-records.ts';
+import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
 import { actorOf } from './actor.ts';
 import { auditTrail, type AuditEntry } from './audit-log.ts';
 import type { AssessmentService, AssessmentSnapshot, AssessmentView } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
+import type { GoodPracticeIndex } from './good-practice-index.ts';
 import type { PackRegistry } from './pack-registry.ts';
+import { scoreSnapshot, type ScoredPerspective } from './score-snapshot.ts';
 
 /** What an evidence record holds: the evidence as given, and what the pinned pack proposed for it. */
 export interface EvidenceContent {
@@ -32,9 +33,6 @@ export interface ModerationContent {
   rationale: string;
 }
 
-/** A perspective's result, and the criteria whose judgement was set aside because the evidence changed after it. */
-export type ScoredPerspective = PerspectiveResult & { staleJudgements: string[] };
-
 /** One criterion of one perspective as it stands, for a form or the API. */
 export interface CriterionState {
   criterion: string;
@@ -51,6 +49,7 @@ export class CriterionService {
     private readonly records: AssessmentRecords,
     private readonly packs: PackRegistry,
     private readonly clock: Clock,
+    private readonly goodPractice: GoodPracticeIndex,
   ) {}
 
   async state(assessmentId: string, perspective: Perspective, criterion: string, principal: Principal): Promise<CriterionState> {
@@ -80,7 +79,9 @@ export class CriterionService {
     if (!parsed.success) throw new ValidationError(`The ${criterion} evidence is not valid`, issuesOf(parsed.error).map((issue) => ({ ...issue, path: issue.path === '' ? 'evidence' : `evidence.${issue.path}` })));
     const evidence = parsed.data as EvidenceContent['evidence'];
     const { assessed, proposed, decidedBy, findings, missing } = await scoreCriterion(packCriterion, evidence.indicators);
-    return this.records.append<EvidenceContent>({ assessmentId, kind: 'evidence', perspective, criterion }, basedOnVersion, { evidence, proposal: { assessed, proposed, decidedBy, findings, missing } }, actorOf(principal), this.clock.now());
+    const saved = await this.records.append<EvidenceContent>({ assessmentId, kind: 'evidence', perspective, criterion }, basedOnVersion, { evidence, proposal: { assessed, proposed, decidedBy, findings, missing } }, actorOf(principal), this.clock.now());
+    await this.goodPractice.refresh(assessmentId);
+    return saved;
   }
 
   /** Records a person's judgement of the current proposal (accept, or override with a rationale). */
@@ -98,7 +99,9 @@ export class CriterionService {
       throw new ValidationError('There is no proposed score to accept', [{ path: 'judgement.decision', message: 'The criterion is not assessed yet: add the missing evidence, or override with a score and a rationale' }]);
     }
     const content: JudgementContent = { judgement, evidenceVersion: evidence?.version ?? 0, proposed: evidence?.content.proposal.proposed ?? null };
-    return this.records.append({ assessmentId, kind: 'judgement', perspective, criterion }, basedOnVersion, content, actorOf(principal), this.clock.now());
+    const saved = await this.records.append({ assessmentId, kind: 'judgement', perspective, criterion }, basedOnVersion, content, actorOf(principal), this.clock.now());
+    await this.goodPractice.refresh(assessmentId);
+    return saved;
   }
 
   /** Records the panel's moderated score for a criterion (¶3.125), with its rationale. */
@@ -109,32 +112,21 @@ export class CriterionService {
     if (input.rationale.trim().length < 20) throw new ValidationError('The moderation is not valid', [{ path: 'rationale', message: 'Explain the moderated score in at least 20 characters' }]);
     if (packCriterion.kind === 'scored' && !('score' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is scored: give a score from 1 to 4` }]);
     if (packCriterion.kind === 'gate' && !('status' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is a gate: give a status` }]);
-    return this.records.append({ assessmentId, kind: 'moderation', perspective: null, criterion }, basedOnVersion, input, actorOf(principal), this.clock.now());
+    const saved = await this.records.append({ assessmentId, kind: 'moderation', perspective: null, criterion }, basedOnVersion, input, actorOf(principal), this.clock.now());
+    await this.goodPractice.refresh(assessmentId);
+    return saved;
   }
 
   /**
-   * Scores one perspective with the assessment's pinned pack: the latest evidence of each criterion
-   * and the judgements that still apply (a judgement made before the evidence last changed is stale
-   * and set aside, so nobody's acceptance silently carries over to a different proposal).
+   * Scores one perspective with the assessment's pinned pack (see scoreSnapshot), for whoever may see it.
    */
   async score(assessmentId: string, perspective: Perspective, principal: Principal): Promise<ScoredPerspective> {
     return this.scoreSnapshot(await this.assessments.snapshot(assessmentId, principal), perspective);
   }
 
   /** Scores one perspective of an assessment already read (and checked for sight) with its pinned pack. */
-  async scoreSnapshot({ assessment, records }: AssessmentSnapshot, perspective: Perspective): Promise<ScoredPerspective> {
-    const pack = this.packs.get(assessment.pack);
-    const evidence = latestByCriterion<EvidenceContent>(records, 'evidence', perspective);
-    const judgements = latestByCriterion<JudgementContent>(records, 'judgement', perspective);
-    const document: PerspectiveEvidence = { system: assessment.system, period: assessment.period, perspective, criteria: {} };
-    for (const [criterion, record] of evidence) document.criteria[criterion] = record.content.evidence;
-    const applying: Record<string, Judgement> = {};
-    const staleJudgements: string[] = [];
-    for (const [criterion, record] of judgements) {
-      if (record.content.evidenceVersion === (evidence.get(criterion)?.version ?? 0)) applying[criterion] = record.content.judgement;
-      else staleJudgements.push(criterion);
-    }
-    return { ...(await scorePerspective(pack, document, applying)), staleJudgements };
+  async scoreSnapshot(snapshot: AssessmentSnapshot, perspective: Perspective): Promise<ScoredPerspective> {
+    return scoreSnapshot(this.packs.get(snapshot.assessment.pack), snapshot, perspective);
   }
 
   /** The assessment's audit trail, read from its append-only history. */

@@ -12,7 +12,9 @@ import type { z } from 'zod';
 import { actorOf } from './actor.ts';
 import type { AssessmentService, AssessmentSnapshot } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
-import type { CriterionService, EvidenceContent, ModerationContent } from './criterion-service.ts';
+import { finalScores, scoreOf } from './final-scores.ts';
+import type { GoodPracticeIndex } from './good-practice-index.ts';
+import type { CriterionService, EvidenceContent } from './criterion-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
 type Ambitions = z.output<typeof ambitionsSchema>;
@@ -32,8 +34,6 @@ export interface Improvement {
 }
 
 const headlineOrder: readonly Perspective[] = ['assessor', 'peer', 'self'];
-/** Reads other systems' agreed-to-share practice on behalf of the service, never returned to callers. */
-const goodPracticeReader: Principal = { userId: 'good-practice', name: 'Good practice', role: 'admin', system: null };
 
 /** Improvement (¶3.121, ¶3.123): the path to the next rating, good practice from others, own ambitions, prevention. */
 export class ImprovementService {
@@ -43,6 +43,7 @@ export class ImprovementService {
     private readonly records: AssessmentRecords,
     private readonly packs: PackRegistry,
     private readonly clock: Clock,
+    private readonly index: GoodPracticeIndex,
   ) {}
 
   async saveAmbitions(id: string, basedOnVersion: number, ambitions: Ambitions, principal: Principal): Promise<StoredRecord<{ ambitions: Ambitions }>> {
@@ -52,7 +53,9 @@ export class ImprovementService {
 
   async saveSharing(id: string, basedOnVersion: number, shareGoodPractice: boolean, principal: Principal): Promise<StoredRecord<{ shareGoodPractice: boolean }>> {
     await this.assessments.authorised(id, principal, { kind: 'write-perspective', perspective: 'self' });
-    return this.records.append({ assessmentId: id, kind: 'sharing', perspective: null, criterion: null }, basedOnVersion, { shareGoodPractice }, actorOf(principal), this.clock.now());
+    const saved = await this.records.append({ assessmentId: id, kind: 'sharing', perspective: null, criterion: null }, basedOnVersion, { shareGoodPractice }, actorOf(principal), this.clock.now());
+    await this.index.refresh(id);
+    return saved;
   }
 
   async improvement(id: string, principal: Principal): Promise<Improvement> {
@@ -101,25 +104,14 @@ export class ImprovementService {
   private async goodPractice(id: string, period: string, own: Map<string, number | null>): Promise<GoodPractice[]> {
     const weak = [...own].filter(([, score]) => score !== null && score <= 2).map(([criterion]) => criterion);
     if (weak.length === 0) return [];
-    const found: GoodPractice[] = [];
-    const others = (await this.assessments.list({ period }, { page: 1, pageSize: 100 }, goodPracticeReader)).items.filter((other) => other.id !== id);
-    for (const other of others) {
-      const snapshot = await this.assessments.snapshot(other.id, goodPracticeReader);
-      const { records } = snapshot;
-      if (latestOf<{ shareGoodPractice: boolean }>(records, 'sharing')?.content.shareGoodPractice !== true) continue;
-      const finals = finalScores(await this.criteria.scoreSnapshot(snapshot, 'assessor'), records);
-      for (const criterion of weak) {
-        if (finals.get(criterion) !== 4) continue;
-        const narrative = ['assessor', 'self'].map((perspective) => latestByCriterion<EvidenceContent>(records, 'evidence', perspective as Perspective).get(criterion)?.content.evidence.narrative?.value).find((text) => text !== undefined);
-        found.push({ criterion, system: other.system, systemName: other.systemName, score: 4, narrative: narrative === undefined ? null : summary(narrative) });
-      }
-    }
-    return found;
+    const others = (await this.index.sharedIn(period)).filter((entry) => entry._id !== id);
+    return others.flatMap((entry) =>
+      weak.flatMap((criterion) => {
+        const strength = entry.strengths.find((candidate) => candidate.criterion === criterion);
+        return strength === undefined ? [] : [{ criterion, system: entry.system, systemName: entry.systemName, score: 4 as const, narrative: strength.narrative ?? null }];
+      }),
+    );
   }
-}
-
-function scoreOf(outcome: { score: number } | { status: string } | null): number | null {
-  return outcome !== null && 'score' in outcome ? outcome.score : null;
 }
 
 /** The system's own ambitions as last recorded, or none. */
@@ -131,16 +123,4 @@ function latestOf<Content>(records: readonly StoredRecord[], kind: 'ambitions' |
   return records.filter((record) => record.kind === kind).at(-1) as StoredRecord<Content> | undefined;
 }
 
-/** A criterion's final score: the panel's moderated score, else the judged score of the result given. */
-function finalScores(result: PerspectiveResult, records: readonly StoredRecord[]): Map<string, number | null> {
-  const moderated = latestByCriterion<ModerationContent>(records, 'moderation', null);
-  return new Map(
-    result.criteria
-      .filter((criterion) => criterion.kind === 'scored')
-      .map((criterion) => [criterion.criterion, scoreOf(moderated.get(criterion.criterion)?.content.outcome ?? null) ?? scoreOf(criterion.judgement.outcome)]),
-  );
-}
 
-function summary(text: string): string {
-  return text.length <= 600 ? text : `${text.slice(0, 597).replace(/\s+\S*$/, '')}…`;
-}

@@ -9,6 +9,7 @@ import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-
 import type { Models } from '../persistence/database.ts';
 import type { AssessmentService, AssessmentView } from './assessment-service.ts';
 import { actor, exportedRecord, importedRecordIssues, instant } from './imported-records.ts';
+import type { GoodPracticeIndex } from './good-practice-index.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
 /** The export format of a whole assessment: everything needed to recreate it exactly elsewhere. */
@@ -44,6 +45,7 @@ export class TransferService {
     private readonly assessments: AssessmentService,
     private readonly records: AssessmentRecords,
     private readonly packs: PackRegistry,
+    private readonly goodPractice: GoodPracticeIndex,
   ) {}
 
   async export(id: string, principal: Principal): Promise<AssessmentExport> {
@@ -79,6 +81,7 @@ export class TransferService {
       if (isDuplicateKey(error)) throw new ConflictError(`${assessment.system} already has an assessment for ${assessment.period} under ${assessment.pack.id}, or the export repeats a record version`);
       throw error;
     }
+    await this.goodPractice.refresh(assessment.id);
     return this.assessments.get(assessment.id, principal);
   }
 }

@@ -39,6 +39,13 @@ describe('REST API: improvement — path to the next rating, good practice, own 
     }
   });
 
+  it('stops pointing to a system’s practice as soon as it withdraws its consent', async () => {
+    const qxuUser = await api.tokenFor('system-user', 'QXU');
+    const withdrawn = await api.call(qxuUser, 'PUT', `/api/v1/assessments/${ids.get('QXU')}/sharing`, { basedOnVersion: 1, shareGoodPractice: false });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).to.equal(200);
+    expect((await api.call(api.adminToken, 'GET', `/api/v1/assessments/${ids.get('QT6')}/improvement`)).body.goodPractice).to.deep.equal([]);
+  });
+
   it('records a system’s own ambitions (only its own team may) and shows progress against the line to target', async () => {
     const id = ids.get('QOX') ?? (await api.call(api.adminToken, 'POST', '/api/v1/assessments', { system: 'QOX', period: '2025/26' })).body.id;
     const ambition = { title: 'Fewer falls admissions', metric: 'Emergency admissions for falls per 100,000 aged 65+', baseline: 2200, baselineDate: '2023-04-01', target: 1800, targetDate: '2027-03-31', latest: 1950, latestDate: '2025-03-31', direction: 'lower-is-better' };
@@ -53,5 +60,21 @@ describe('REST API: improvement — path to the next rating, good practice, own 
     expect(improvement.ambitionsVersion).to.equal(1);
     expect(improvement.ambitions[0]).to.include({ title: 'Fewer falls admissions', status: 'ahead' });
     expect(improvement.ambitions[0].progress).to.be.closeTo(0.625, 1e-9);
+  });
+
+  it('reads good practice from an index kept in the database, rebuilt at start from the records (after a crash between a record and its entry)', async () => {
+    const reader = { userId: 'test', name: 'Test', role: 'admin' as const, system: null };
+    const goodPracticeOf = async (server: TestServer) => (await server.server.services.improvement.improvement(ids.get('QT6')!, reader)).goodPractice;
+    const qxuUser = await api.tokenFor('system-user', 'QXU');
+    expect((await api.call(qxuUser, 'PUT', `/api/v1/assessments/${ids.get('QXU')}/sharing`, { basedOnVersion: 2, shareGoodPractice: true })).status).to.equal(200);
+    const shared = await goodPracticeOf(api);
+    expect(shared.length).to.be.greaterThan(0);
+    const entry = await api.server.database.models.goodPractice.findById(ids.get('QXU')).lean();
+    expect(entry).to.include({ system: 'QXU', shares: true });
+    await api.server.database.models.goodPractice.deleteMany({});
+    expect(await goodPracticeOf(api), 'the index, not the records, is read').to.deep.equal([]);
+    await api.stop({ keepData: true });
+    api = await startTestServer({ SEED_DEMO: 'true' }, api.dataDir);
+    expect(await goodPracticeOf(api)).to.deep.equal(shared);
   });
 });

@@ -8,18 +8,16 @@ import type { Chart, ReportModel } from '../../assessments/report-model/report-m
 export const reportTemplateDirectory = fileURLToPath(new URL('../../report-templates/', import.meta.url));
 
 export interface HtmlRenderer {
-  /** The whole report as one HTML document (CSS inline, charts inline SVG, no scripts, no external resources). */
+  /** The whole report as one HTML document (CSS inline, with the running header and footer as the page's margin boxes; charts inline SVG; no scripts, no external resources). */
   report(model: ReportModel): string;
-  /** Chromium's running header and footer templates for the PDF. */
-  header(model: ReportModel): string;
-  footer(model: ReportModel): string;
 }
 
 /**
  * Loads and compiles the report templates once, in their own Handlebars environment: report.hbs,
- * a partial per section (partials/*.hbs), the running header and footer, and print.css. Every value
- * is shown with {{ }}, so Handlebars escapes it; the only markup passed through is the CSS file and
- * chart SVG drawn by assessments/report-model (its text escaped there), through the `svg` helper.
+ * a partial per section (partials/*.hbs) and print.css. Every value is shown with {{ }}, so
+ * Handlebars escapes it; the only markup passed through is the CSS file, chart SVG drawn by
+ * assessments/report-model (its text escaped there) through the `svg` helper, and the running
+ * header's and footer's text as CSS strings through the `cssString` helper.
  */
 export function loadHtmlRenderer(directory = reportTemplateDirectory): HtmlRenderer {
   const handlebars = Handlebars.create();
@@ -35,15 +33,12 @@ export function loadHtmlRenderer(directory = reportTemplateDirectory): HtmlRende
     handlebars.registerPartial(basename(file, '.hbs'), handlebars.compile(source, { strict: true }));
   }
   handlebars.registerHelper('svg', (chart: unknown) => new handlebars.SafeString(chartMarkup(chart)));
+  handlebars.registerHelper('cssString', (text: unknown) => new handlebars.SafeString(cssString(String(text))));
 
   const report = compile('report.hbs');
-  const header = compile('running-header.hbs');
-  const footer = compile('running-footer.hbs');
   const css = new handlebars.SafeString(read('print.css'));
   return {
     report: (model) => report({ ...model, css }),
-    header: (model) => header(model.document.runningHeader),
-    footer: (model) => footer({ footer: model.document.runningFooter }),
   };
 }
 
@@ -53,4 +48,13 @@ export function chartMarkup(chart: unknown): string {
   if (typeof svg !== 'string' || !svg.startsWith('<svg ') || !svg.endsWith('</svg>') || svg.indexOf('<svg', 1) >= 0) throw new TypeError('The svg helper takes a chart drawn by the report model');
   if (/<script|<foreignobject|<image|<use|\son[a-z]+\s*=|href\s*=|url\s*\(/i.test(svg)) throw new TypeError('A chart may not carry scripts, links, images or external references');
   return svg;
+}
+
+/**
+ * Text as a quoted CSS string for a margin box's `content`, inside the report's <style>: every
+ * character but a letter, digit or space is a hex escape, so no text can end the string, the rule
+ * or the style element.
+ */
+export function cssString(text: string): string {
+  return `"${[...text].map((character) => (/[A-Za-z0-9 ]/.test(character) ? character : `\\${character.codePointAt(0)!.toString(16)} `)).join('')}"`;
 }

@@ -4,23 +4,18 @@ import type { HtmlRenderer } from './html-renderer.ts';
 
 /**
  * A report model as a PDF: rendered to HTML by the templates, set as the content of a pooled page
- * (never loaded from a URL) and printed on A4 with backgrounds, a running header (system, period,
- * protective marking, calibration label) and footer ("Page X of Y"), tagged for accessibility and
- * with an outline (bookmarks) made from its headings. The title and language come from the HTML.
+ * (never loaded from a URL) and printed on A4 with backgrounds, tagged for accessibility and with
+ * an outline (bookmarks) made from its headings. The running header (system, period, protective
+ * marking, calibration label) and footer ("Page X of Y") are the CSS page's margin boxes, which
+ * Chromium prints faster than header and footer templates; the title and language come from the HTML.
  */
 export async function renderReportPdf(model: ReportModel, html: HtmlRenderer, pool: BrowserPool): Promise<Buffer> {
   const content = html.report(model);
-  const headerTemplate = html.header(model);
-  const footerTemplate = html.footer(model);
   return pool.use(async (page) => {
     await page.setContent(content, { waitUntil: 'load' });
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate,
-      footerTemplate,
-      margin: { top: '17mm', bottom: '15mm', left: '16mm', right: '16mm' },
       tagged: true,
       outline: true,
     });

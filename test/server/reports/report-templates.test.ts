@@ -9,6 +9,12 @@ import type { RulePack } from '../../../assessments/rule-pack/rule-pack.ts';
 import { loadHtmlRenderer, reportTemplateDirectory } from '../../../server/reports/html-renderer.ts';
 import { reportFixtures, reportInputOf } from '../../support/report-fixtures.ts';
 
+/** The running header's and footer's margin boxes in the report's CSS, with CSS string escapes decoded. */
+function pageMargins(html: string): { top: string; bottom: string } {
+  const decoded = (pattern: RegExp) => [...html.matchAll(pattern)].map((match) => match[0].replace(/\\([0-9a-f]{1,6}) ?/g, (_escape, hex: string) => String.fromCodePoint(parseInt(hex, 16)))).join('\n');
+  return { top: decoded(/@top-(left|center|right) \{[^}]*\}/g), bottom: decoded(/@bottom-(left|right) \{[^}]*\}/g) };
+}
+
 /** HTML text back to what it says (the entities Handlebars writes). */
 function decode(html: string): string {
   return html
@@ -87,10 +93,9 @@ describe('report templates: the sample view-models rendered to HTML', () => {
       it('shows the protective marking and, in calibration mode, the indicative label on the cover and in the running header', () => {
         const cover = decode(/<section class="cover"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
         expect(cover).to.contain('OFFICIAL').and.to.contain('Indicative — not a published rating').and.to.contain(model.cover.systemName).and.to.contain('hewitt-3.122 version 1.0.0');
-        const header = decode(renderer.header(model));
-        for (const piece of [model.cover.systemName, model.cover.period, 'OFFICIAL', 'Indicative — not a published rating']) expect(header).to.contain(piece);
-        const footer = renderer.footer(model);
-        expect(footer).to.contain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
+        const margins = pageMargins(html);
+        for (const piece of [model.cover.systemName, model.cover.period, 'OFFICIAL', 'Indicative — not a published rating']) expect(margins.top).to.contain(piece);
+        expect(margins.bottom).to.contain(model.document.runningFooter).and.to.contain('"Page " counter(page) " of " counter(pages)');
       });
     });
   }
@@ -148,7 +153,8 @@ describe('report templates: the sample view-models rendered to HTML', () => {
     const html = renderer.report(model);
     expect(html).to.not.contain('<script>').and.to.not.contain('<img');
     expect(html).to.contain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
-    expect(renderer.header(model)).to.contain('&lt;script&gt;').and.to.not.contain('<script>');
+    expect(pageMargins(html).top, 'the running header shows the text as it is, as a CSS string').to.contain(payload);
+    expect(/@top-left \{ content: "[A-Za-z0-9 \\]*" "  ·  " "[A-Za-z0-9 \\]*";/.test(html), 'nothing but letters, digits, spaces and escapes inside the string').to.equal(true);
   });
 
   it('passes chart SVG through only when it carries nothing that could run or fetch', async () => {

@@ -1,7 +1,9 @@
 import { mayDo } from '../../../assessments/access/policy.ts';
 import type { Perspective } from '../../../assessments/evidence/perspective-evidence.ts';
 import { perspectiveIsOpen } from '../../../assessments/workflow/status.ts';
+import type { Principal } from '../../../assessments/access/roles.ts';
 import { perspectiveParams } from '../../http/schemas.ts';
+import type { Services } from '../../services/services.ts';
 import type { PageRoute } from '../page.ts';
 import { assessmentContext, assessmentModel, perspectiveName, perspectivePath } from './assessment-context.ts';
 import { perspectiveTasks } from './perspective-tasks.ts';
@@ -21,9 +23,7 @@ export const assessmentTaskListPages: PageRoute[] = [
     params: perspectiveParams,
     handle: async ({ params, principal, services }) => {
       const { id, perspective } = params as PerspectiveParams;
-      const context = await assessmentContext(services, id, principal!);
-      const name = perspectiveName(perspective);
-      const { tasks, rating } = await perspectiveTasks(services, id, perspective, context.pack, principal!);
+      const { context, name, tasks, rating } = await perspectiveState(services, params as PerspectiveParams, principal!);
       const { assessment } = context;
       const maySubmit = perspective === 'self' && assessment.status === 'draft' && mayDo(principal!, { kind: 'advance', to: 'submitted' });
       return {
@@ -47,9 +47,7 @@ export const assessmentTaskListPages: PageRoute[] = [
     params: perspectiveParams,
     handle: async ({ params, principal, services }) => {
       const { id, perspective } = params as PerspectiveParams;
-      const context = await assessmentContext(services, id, principal!);
-      const name = perspectiveName(perspective);
-      const { tasks, rating } = await perspectiveTasks(services, id, perspective, context.pack, principal!);
+      const { context, name, tasks, rating } = await perspectiveState(services, params as PerspectiveParams, principal!);
       return {
         view: 'assessments/task-list',
         title: `${name} – ${context.titleName}`,
@@ -66,3 +64,10 @@ export const assessmentTaskListPages: PageRoute[] = [
     },
   },
 ];
+
+/** What both pages show of a perspective: the assessment, the perspective's name, its tasks and its rating. */
+async function perspectiveState(services: Services, { id, perspective }: PerspectiveParams, principal: Principal) {
+  const context = await assessmentContext(services, id, principal);
+  const { tasks, rating } = await perspectiveTasks(services, id, perspective, context.pack, principal);
+  return { context, name: perspectiveName(perspective), tasks, rating };
+}

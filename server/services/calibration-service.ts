@@ -10,6 +10,7 @@ import { latestByCriterion, type StoredRecord } from '../persistence/assessment-
 import type { AssessmentService } from './assessment-service.ts';
 import type { CriterionService, ModerationContent } from './criterion-service.ts';
 import { toCsv } from './csv.ts';
+import { scoreOf } from './final-scores.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
 /** Calibration across the systems assessed in one period (¶3.125): who scores high or low, and how scores spread. */
@@ -44,15 +45,16 @@ export class CalibrationService {
 
   /** Agreement (exact, within one, quadratic-weighted kappa) per pair of perspectives, divergences with the findings each side saw, and moderated scores. */
   async forAssessment(id: string, principal: Principal): Promise<AssessmentCalibration> {
-    const { assessment, records } = await this.assessments.snapshot(id, principal);
+    const snapshot = await this.assessments.snapshot(id, principal);
+    const { assessment, records } = snapshot;
     const { manifest } = this.packs.get(assessment.pack);
     const scores: Partial<Record<Perspective, Record<string, number | null>>> = {};
     const findings: Partial<Record<Perspective, Record<string, Finding[]>>> = {};
     for (const perspective of perspectives) {
-      const result = await this.criteria.score(id, perspective, principal);
+      const result = await this.criteria.scoreSnapshot(snapshot, perspective);
       if (result.rating.scoredCriteriaAssessed === 0 && result.criteria.every((criterion) => criterion.judgement.decision === 'proposed')) continue;
       const scored = result.criteria.filter((criterion) => criterion.kind === 'scored');
-      scores[perspective] = Object.fromEntries(scored.map((criterion) => [criterion.criterion, criterion.judgement.outcome !== null && 'score' in criterion.judgement.outcome ? criterion.judgement.outcome.score : null]));
+      scores[perspective] = Object.fromEntries(scored.map((criterion) => [criterion.criterion, scoreOf(criterion.judgement.outcome)]));
       findings[perspective] = Object.fromEntries(scored.map((criterion) => [criterion.criterion, criterion.findings]));
     }
     const order = manifest.criteria.map((criterion) => criterion.id);
@@ -85,19 +87,16 @@ export class CalibrationService {
     const scored: ScoredCriterionRecord[] = [];
     const finals: Array<{ system: string; region: string | null; criterion: string; score: number | null }> = [];
     for (const assessment of inPeriod) {
-      const { records } = await this.assessments.snapshot(assessment.id, principal);
+      const snapshot = await this.assessments.snapshot(assessment.id, principal);
+      const { records } = snapshot;
       const moderated = latestByCriterion<ModerationContent>(records, 'moderation', null);
-      const moderatedScore = (criterion: string) => {
-        const outcome = moderated.get(criterion)?.content.outcome;
-        return outcome !== undefined && 'score' in outcome ? outcome.score : null;
-      };
+      const moderatedScore = (criterion: string) => scoreOf(moderated.get(criterion)?.content.outcome ?? null);
       for (const perspective of perspectives) {
-        const result = await this.criteria.score(assessment.id, perspective, principal);
+        const result = await this.criteria.scoreSnapshot(snapshot, perspective);
         const scorers = scorersOf(records, perspective);
         for (const criterion of result.criteria) {
           if (criterion.kind !== 'scored') continue;
-          const outcome = criterion.judgement.outcome;
-          const score = outcome !== null && 'score' in outcome ? outcome.score : null;
+          const score = scoreOf(criterion.judgement.outcome);
           const scorer = scorers.get(criterion.criterion);
           if (scorer !== undefined) scored.push({ assessmentId: assessment.id, system: assessment.system, perspective, scorerId: scorer.userId, scorerName: scorer.name, criterion: criterion.criterion, score, moderatedScore: moderatedScore(criterion.criterion) });
           if (perspective === 'assessor' && newest.get(assessment.system) === assessment) finals.push({ system: assessment.system, region: assessment.region, criterion: criterion.criterion, score: moderatedScore(criterion.criterion) ?? score });

@@ -23,7 +23,6 @@ export interface GoodPracticeEntry {
   systemName: string;
   shares: boolean;
   strengths: Array<{ criterion: string; narrative: string | null }>;
-  recordCount: number;
   refreshedAt: Date;
 }
 
@@ -98,7 +97,6 @@ export class GoodPracticeIndex {
       systemName: assessment.systemName,
       shares: consent?.content.shareGoodPractice ?? false,
       strengths,
-      recordCount: records.length,
       refreshedAt: this.clock.now(),
     };
   }

@@ -17,8 +17,6 @@ const goodPracticeEntrySchema = new Schema(
     systemName: { type: String, required: true },
     shares: { type: Boolean, required: true },
     strengths: { type: [strength], required: true },
-    /** How many records of the assessment the entry was made from. */
-    recordCount: { type: Number, required: true },
     refreshedAt: { type: Date, required: true },
   },
   { collection: 'good_practice', versionKey: false, strict: 'throw' },

@@ -69,7 +69,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
   const clock = systemClock;
   const packs = new PackRegistry(pack);
-  const records = new AssessmentRecords(database.connection);
+  const records = new AssessmentRecords(database.connection, database.stateEncoding);
   const assessments = new AssessmentService(database.models, records, packs, clock);
   const goodPractice = new GoodPracticeIndex(database.models, assessments, packs, clock, log);
   const criteria = new CriterionService(assessments, records, packs, clock, goodPractice);

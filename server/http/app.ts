@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services/services.ts';
+import { withRequestMemo } from '../persistence/request-memo.ts';
 import { securityHeaders } from '../web/security-headers.ts';
 import { mountWebPages, type WebOptions } from '../web/web-pages.ts';
 import { mountRoutes } from './mount-routes.ts';
@@ -26,6 +27,7 @@ export function createApp({ services, routes, bodyLimitBytes, log, databaseReady
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use((_request, _response, next) => withRequestMemo(next));
   app.use(securityHeaders());
   app.use(
     '/api',

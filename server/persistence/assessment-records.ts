@@ -1,8 +1,10 @@
 import type { Collection, Connection } from 'mongoose';
-import { ConflictError } from '../../assessments/errors.ts';
+import { ConflictError, UnavailableError } from '../../assessments/errors.ts';
 import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { Actor } from '../services/actor.ts';
 import { isDuplicateKey } from './database-errors.ts';
+import { applyRecord, decodeState, emptyState, encodeState, latestIn, type AssessmentState, type StateEncoding } from './assessment-state.ts';
+import { requestMemo } from './request-memo.ts';
 
 /**
  * Everything that changes in an assessment is kept as an append-only, versioned record:
@@ -31,95 +33,236 @@ export interface StoredRecord<Content = unknown> extends RecordKey {
   at: Date;
 }
 
-/** As stored: the content as JSON text, which FerretDB reads about six times faster than nested fields (never queried into). */
-type RecordDocument = Omit<StoredRecord, 'content'> & { _id: string; content: string };
+/** As stored in `assessment_records`: the record, its place in its assessment's sequence, and an `_id` naming both. */
+export interface RecordDocument extends StoredRecord {
+  _id: string;
+  seq: number;
+}
+
+/** The assessment document's fields this store keeps: its current state, as of record `seq`. */
+export interface StoredAssessmentState {
+  _id: string;
+  seq?: number;
+  state?: unknown;
+  [field: string]: unknown;
+}
+
+/** An assessment document as read, with its current state decoded and caught up with its records. */
+export interface CurrentAssessment<Document extends StoredAssessmentState = StoredAssessmentState> {
+  document: Document;
+  state: AssessmentState;
+}
+
+/** Checks a write against the state it is about to extend (e.g. "the self-assessment is still a draft"); throws to refuse it. */
+export type WriteGuard = (current: CurrentAssessment) => void;
+
+export const recordsCollection = 'assessment_records';
+export const assessmentsCollection = 'assessments';
+
+/** The indexes behind every query this store makes (created by `npm run db:indexes`, and at start in development). */
+export const recordIndexes = [
+  { key: { assessmentId: 1, seq: 1 }, name: 'history_in_order', unique: true },
+  { key: { assessmentId: 1, kind: 1, perspective: 1, criterion: 1, version: 1 }, name: 'series_versions', unique: true },
+] as const;
+
+const maxAttempts = 25;
 
 /**
- * The append-only, versioned records of assessments, one collection per assessment.
+ * The append-only, versioned records of every assessment, in one collection, and each assessment's
+ * current state kept on its own document.
  *
- * Nothing is updated or deleted, so history is complete. A write names the version it was based
- * on (0 for the first); it succeeds only if that is still the latest, and its document's `_id`
- * (series and version) is unique, so a racing writer that passed the same check is refused.
- * Either way the loser gets 409 with the current version and no update is lost. That insert is the
- * only concurrency primitive relied on: FerretDB 1.24 (SQLite) applies conditional updates without
- * atomicity. One collection per assessment because FerretDB's SQLite backend pushes down no filter
- * but `{_id: …}`: every other query reads its whole collection, which here stays small.
+ * Order is by version, never by time: instances' clocks disagree. A record's `_id` is its
+ * assessment and its place in that assessment's sequence (`<assessment>/<seq>`), so of writers who
+ * read the same state only the first to insert the next place succeeds. The others re-read and try
+ * again; a writer whose series moved on meanwhile gets 409 with the current version, and a guard
+ * (the status check before a perspective's save) is re-checked against the state it extends, so a
+ * check and its write cannot be separated. That insert is the only concurrency primitive relied on:
+ * FerretDB 1.24 applies conditional updates without atomicity.
+ *
+ * After each insert the assessment document's `state` (the latest record of each series, and the
+ * derived results cached against the inputs they were computed from) is replaced, conditioned on
+ * its sequence. A state left behind (a crash between the two writes, or a conditional update lost
+ * on FerretDB) is caught up on the next read by looking for the record after it, by `_id`.
  */
 export class AssessmentRecords {
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly encoding: StateEncoding,
+  ) {}
 
-  async latest<Content>(key: RecordKey): Promise<StoredRecord<Content> | null> {
-    const versions = await this.versions<Content>(key);
-    return versions.at(-1) ?? null;
+  /** The assessment document and its current state: one read by `_id` (shared within a request), and one more to see that nothing follows it. */
+  async read(assessmentId: string): Promise<CurrentAssessment | null> {
+    return requestMemo(assessmentId, () => this.readFresh(assessmentId));
   }
 
+  async latest<Content>(key: RecordKey): Promise<StoredRecord<Content> | null> {
+    const current = await this.read(key.assessmentId);
+    return current === null ? null : ((latestIn(current.state, key) as StoredRecord<Content> | undefined) ?? null);
+  }
+
+  /** Every version of one series, oldest (version 1) first. */
   async versions<Content>(key: RecordKey): Promise<Array<StoredRecord<Content>>> {
-    return (await this.allOf(key.assessmentId)).filter((record) => sameSeries(record, key)) as Array<StoredRecord<Content>>;
+    const documents = await this.records().find({ assessmentId: key.assessmentId, kind: key.kind, perspective: key.perspective, criterion: key.criterion }).toArray();
+    return documents.map((document) => recordOf(document as unknown as RecordDocument) as StoredRecord<Content>).sort((a, b) => a.version - b.version);
   }
 
   /** The latest record of each criterion of one kind and perspective in an assessment. */
   async latestOfEach<Content>(assessmentId: string, kind: RecordKind, perspective: Perspective | null): Promise<Map<string, StoredRecord<Content>>> {
-    return latestByCriterion<Content>(await this.allOf(assessmentId), kind, perspective);
+    const current = await this.read(assessmentId);
+    return latestByCriterion<Content>(current?.state.latest ?? [], kind, perspective);
   }
 
-  /** Every record of an assessment, oldest first: the material of its audit trail and its export. */
+  /** Every record of an assessment in the order it was written: the material of its audit trail and its export. */
   async allOf(assessmentId: string): Promise<StoredRecord[]> {
-    const documents = await this.collection(assessmentId).find({}).toArray();
-    return documents
-      .map((document) => withoutId(document as unknown as RecordDocument))
-      .sort((a, b) => a.at.getTime() - b.at.getTime() || seriesOf(a).localeCompare(seriesOf(b)) || a.version - b.version);
+    return (await this.documentsOf(assessmentId)).map(recordOf);
   }
 
-  async append<Content>(key: RecordKey, basedOnVersion: number, content: Content, by: Actor, at: Date): Promise<StoredRecord<Content>> {
-    const current = (await this.latest(key))?.version ?? 0;
-    if (basedOnVersion !== current) throw stale(key, basedOnVersion, current);
-    const record: StoredRecord<Content> = { ...key, version: current + 1, content, by, at };
-    try {
-      await this.collection(key.assessmentId).insertOne(withId(record) as never);
-    } catch (error) {
-      if (isDuplicateKey(error)) throw stale(key, basedOnVersion, (await this.latest(key))?.version ?? current + 1);
-      throw error;
+  /**
+   * Appends the next version of a series, based on `basedOnVersion` (0 for the first): 409 if the
+   * series has moved on. `guard` is checked against the very state the record extends.
+   */
+  async append<Content>(key: RecordKey, basedOnVersion: number, content: Content, by: Actor, at: Date, guard?: WriteGuard): Promise<StoredRecord<Content>> {
+    for (let attempt = 0; attempt < maxAttempts; attempt += 1) {
+      const current = attempt === 0 ? await this.read(key.assessmentId) : await this.readFresh(key.assessmentId);
+      if (current === null) throw new ConflictError(`There is no assessment ${key.assessmentId} to record this in`);
+      guard?.(current);
+      const latestVersion = latestIn(current.state, key)?.version ?? 0;
+      if (basedOnVersion !== latestVersion) throw stale(key, basedOnVersion, latestVersion);
+      const record: StoredRecord<Content> = { ...key, version: latestVersion + 1, content: plain(content), by: { userId: by.userId, name: by.name }, at };
+      const seq = current.state.seq + 1;
+      try {
+        await this.records().insertOne(documentOf(record, seq) as never);
+      } catch (error) {
+        if (isDuplicateKey(error)) continue;
+        throw error;
+      }
+      await this.writeState(key.assessmentId, applyRecord(current.state, record, seq), current.document);
+      return record;
     }
-    return record;
+    throw new UnavailableError('This assessment is being changed by many people at once; try again in a moment');
   }
 
-  /** Writes records as they are (an import); fails whole on a duplicate version. */
-  async insertAll(assessmentId: string, records: readonly StoredRecord[]): Promise<void> {
-    if (records.length > 0) await this.collection(assessmentId).insertMany(records.map(withId) as never[], { ordered: true });
+  /**
+   * The first record of a new assessment (its first status), and the state fields to create the
+   * assessment document with: the document is written after, so nothing refers to it until then.
+   */
+  async begin<Content>(key: RecordKey, content: Content, by: Actor, at: Date): Promise<{ record: StoredRecord<Content>; fields: { seq: number; state: unknown } }> {
+    const record: StoredRecord<Content> = { ...key, version: 1, content: plain(content), by: { userId: by.userId, name: by.name }, at };
+    await this.records().insertOne(documentOf(record, 1) as never);
+    return { record, fields: { seq: 1, state: encodeState(applyRecord(emptyState(), record, 1), this.encoding) } };
+  }
+
+  /** Writes records as they are (an import), in the order given; fails on a place or series version already taken. Returns the places written. */
+  async insertAll(assessmentId: string, records: readonly StoredRecord[]): Promise<string[]> {
+    const documents = records.map((record, index) => documentOf({ ...record, content: plain(record.content) }, index + 1));
+    if (documents.length > 0) await this.records().insertMany(documents as never[], { ordered: true });
+    requestMemo.forget(assessmentId);
+    return documents.map((document) => document._id);
+  }
+
+  /** Removes the records written at these places (an import that failed removes only what it wrote). */
+  async remove(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.records().deleteOne({ _id: id } as never);
   }
 
   /** Drops an assessment's records: only for an assessment that never became visible (a failed create or import). */
   async discard(assessmentId: string): Promise<void> {
-    await this.collection(assessmentId).deleteMany({});
+    await this.records().deleteMany({ assessmentId });
+    requestMemo.forget(assessmentId);
   }
 
-  private collection(assessmentId: string): Collection {
-    return this.connection.collection(`records_${assessmentId.replace(/[^0-9a-f]/gi, '')}`);
+  /** Keeps a derived result with the state it was computed from; skipped if the state has moved on (it is recomputed then). */
+  async cache(current: CurrentAssessment, name: string, entry: { key: string; value: unknown }): Promise<void> {
+    const state: AssessmentState = { ...current.state, cache: { ...current.state.cache, [name]: entry } };
+    current.state.cache[name] = entry;
+    await this.writeState(current.document._id, state, current.document);
+  }
+
+  /** Brings an assessment's state up to date with its records (at start, after a migration); true if it was behind. */
+  async repair(assessmentId: string): Promise<boolean> {
+    const before = await this.assessments().findOne({ _id: assessmentId as never }, { projection: { seq: 1 } });
+    const current = await this.readFresh(assessmentId);
+    return current !== null && (before?.seq as number | undefined) !== current.state.seq;
+  }
+
+  private async readFresh(assessmentId: string): Promise<CurrentAssessment | null> {
+    const document = (await this.assessments().findOne({ _id: assessmentId as never })) as StoredAssessmentState | null;
+    if (document === null) return null;
+    let state = decodeState(document.state);
+    let behind = false;
+    if (state === null) {
+      state = (await this.documentsOf(assessmentId)).reduce((built, record) => applyRecord(built, recordOf(record), record.seq), emptyState());
+      behind = true;
+    }
+    for (;;) {
+      const next = (await this.records().findOne({ _id: placeOf(assessmentId, state.seq + 1) } as never)) as RecordDocument | null;
+      if (next === null) break;
+      state = applyRecord(state, recordOf(next), next.seq);
+      behind = true;
+    }
+    if (behind) await this.writeState(assessmentId, state, document);
+    return { document, state };
+  }
+
+  private async documentsOf(assessmentId: string): Promise<RecordDocument[]> {
+    const documents = (await this.records().find({ assessmentId }).toArray()) as unknown as RecordDocument[];
+    return documents.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Replaces the state if it is newer than the stored one, with the status copied for listing. */
+  private async writeState(assessmentId: string, state: AssessmentState, document: StoredAssessmentState): Promise<void> {
+    requestMemo.forget(assessmentId);
+    const status = latestIn(state, { kind: 'status', perspective: null, criterion: null }) as StoredRecord<{ status: string }> | undefined;
+    const fields: Record<string, unknown> = { seq: state.seq, state: encodeState(state, this.encoding) };
+    if (status !== undefined) {
+      fields.status = status.content.status;
+      fields.version = status.version;
+      fields.statusHistory = state.statusHistory;
+    }
+    if (typeof document.seq === 'number' && document.seq > state.seq) return;
+    await this.assessments().updateOne({ _id: assessmentId as never, $or: [{ seq: { $exists: false } }, { seq: { $lte: state.seq } }] } as never, { $set: fields });
+  }
+
+  private records(): Collection {
+    return this.connection.collection(recordsCollection);
+  }
+
+  private assessments(): Collection {
+    return this.connection.collection(assessmentsCollection);
   }
 }
 
-/** Of records oldest first, the latest of each criterion of one kind and perspective. */
+/** Of records (any order), the latest version of each criterion of one kind and perspective. */
 export function latestByCriterion<Content>(records: readonly StoredRecord[], kind: RecordKind, perspective: Perspective | null): Map<string, StoredRecord<Content>> {
   const latest = new Map<string, StoredRecord<Content>>();
-  for (const record of records) if (record.kind === kind && record.perspective === perspective) latest.set(record.criterion ?? '', record as StoredRecord<Content>);
+  for (const record of records) {
+    if (record.kind !== kind || record.perspective !== perspective) continue;
+    const seen = latest.get(record.criterion ?? '');
+    if (seen === undefined || seen.version < record.version) latest.set(record.criterion ?? '', record as StoredRecord<Content>);
+  }
   return latest;
 }
 
-function seriesOf(key: RecordKey): string {
+/** The name of a series: kind, perspective and criterion. */
+export function seriesOf(key: Pick<RecordKey, 'kind' | 'perspective' | 'criterion'>): string {
   return `${key.kind}/${key.perspective ?? ''}/${key.criterion ?? ''}`;
 }
 
-function sameSeries(record: RecordKey, key: RecordKey): boolean {
-  return record.kind === key.kind && record.perspective === key.perspective && record.criterion === key.criterion;
+export function placeOf(assessmentId: string, seq: number): string {
+  return `${assessmentId}/${seq}`;
 }
 
-/** The `_id` of a record names its series and version, so the primary key refuses a duplicate version. */
-function withId(record: StoredRecord): RecordDocument {
-  return { _id: `${seriesOf(record)}/${record.version}`, ...record, content: JSON.stringify(record.content) };
+function documentOf(record: StoredRecord, seq: number): RecordDocument {
+  return { _id: placeOf(record.assessmentId, seq), seq, assessmentId: record.assessmentId, kind: record.kind, perspective: record.perspective, criterion: record.criterion, version: record.version, content: record.content, by: record.by, at: record.at };
 }
 
-function withoutId({ _id: _ignored, content, ...record }: RecordDocument): StoredRecord {
-  return { ...record, content: JSON.parse(content) as unknown };
+function recordOf(document: RecordDocument): StoredRecord {
+  return { assessmentId: document.assessmentId, kind: document.kind, perspective: document.perspective, criterion: document.criterion, version: document.version, content: document.content, by: { userId: document.by.userId, name: document.by.name }, at: new Date(document.at) };
+}
+
+/** Content as JSON would carry it (no undefined fields, no class instances), so it reads back exactly as written on every database. */
+function plain<Content>(content: Content): Content {
+  return JSON.parse(JSON.stringify(content)) as Content;
 }
 
 function stale(key: RecordKey, basedOn: number, current: number): ConflictError {

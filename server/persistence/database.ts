@@ -1,5 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../log.ts';
+import { recordIndexes, recordsCollection } from './assessment-records.ts';
+import type { StateEncoding } from './assessment-state.ts';
 import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
 import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
@@ -19,6 +21,8 @@ export type Models = ReturnType<typeof bindModels>;
 export interface Database {
   connection: Connection;
   models: Models;
+  /** How assessments' states are stored here: as documents on MongoDB, as JSON text on FerretDB (see assessment-state.ts). */
+  stateEncoding: StateEncoding;
   /** Creates the indexes the models declare (at start in development; by `npm run db:indexes` in production). */
   createIndexes(): Promise<void>;
   /** "connected" when the database answers a ping, else what went wrong. */
@@ -60,11 +64,14 @@ export async function openDatabase(uri: string, dbName: string, log: Logger): Pr
   await connection.asPromise();
   log.info('Database connected', { database: connection.name });
   const models = bindModels(connection);
+  const ferretDb = await isFerretDb(connection);
   return {
     connection,
     models,
+    stateEncoding: ferretDb ? 'text' : 'document',
     async createIndexes() {
       for (const model of Object.values(models)) await model.createIndexes();
+      for (const index of recordIndexes) await connection.collection(recordsCollection).createIndex({ ...index.key }, { name: index.name, unique: index.unique });
     },
     async ping() {
       try {
@@ -76,4 +83,10 @@ export async function openDatabase(uri: string, dbName: string, log: Logger): Pr
     },
     close: () => connection.close(),
   };
+}
+
+/** FerretDB says so in its build information. */
+async function isFerretDb(connection: Connection): Promise<boolean> {
+  const info = await connection.db?.admin().command({ buildInfo: 1 });
+  return info !== undefined && ('ferretdb' in info || 'ferretdbVersion' in info || JSON.stringify(info).toLowerCase().includes('ferretdb'));
 }

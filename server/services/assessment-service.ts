@@ -4,17 +4,20 @@ import type { Principal } from '../../assessments/access/roles.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
 import { identityOf, type PackIdentity } from '../../assessments/rule-pack/rule-pack.ts';
 import { nextStatus, type AssessmentStatus } from '../../assessments/workflow/status.ts';
-import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
+import type { AssessmentRecords, CurrentAssessment, StoredRecord } from '../persistence/assessment-records.ts';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { Models } from '../persistence/database.ts';
 import { actorOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
-/** An assessment and every record of its history, read together once. */
+/** An assessment and the latest record of each series of its history, read together once. */
 export interface AssessmentSnapshot {
   assessment: AssessmentView;
+  /** The latest version of each series (for every version, `AssessmentRecords.allOf` or `versions`). */
   records: StoredRecord[];
+  /** The stored state it was read from, where derived results are cached; absent for a snapshot made by hand. */
+  current?: CurrentAssessment;
 }
 
 export interface AssessmentView {
@@ -79,9 +82,9 @@ export class AssessmentService {
       createdBy: by,
     };
     // The first status record goes first: until the assessment itself is written, nothing refers to it.
-    await this.records.append({ assessmentId: record._id, kind: 'status', perspective: null, criterion: null }, 0, { status: 'draft' }, by, at);
+    const first = await this.records.begin({ assessmentId: record._id, kind: 'status', perspective: null, criterion: null }, { status: 'draft' }, by, at);
     try {
-      await this.models.assessments.create(record);
+      await this.models.assessments.create({ ...record, ...first.fields, statusHistory: [{ status: 'draft', version: 1, by, at }] });
     } catch (error) {
       await this.records.discard(record._id);
       if (isDuplicateKey(error)) throw new ConflictError(`${system.odsCode} already has an assessment for ${input.period} under ${pack.id}`);
@@ -101,12 +104,12 @@ export class AssessmentService {
       if (filter.system !== undefined && filter.system !== tenant) return { items: [], page: page.page, pageSize: page.pageSize, total: 0 };
       query.system = tenant;
     }
+    // The status and its history are copied onto the assessment with every status record; its state is not needed here.
     const [items, total] = await Promise.all([
-      this.models.assessments.find(query).sort({ period: -1, system: 1, _id: 1 }).skip((page.page - 1) * page.pageSize).limit(page.pageSize).lean(),
+      this.models.assessments.find(query, { state: 0 }).sort({ period: -1, system: 1, _id: 1 }).skip((page.page - 1) * page.pageSize).limit(page.pageSize).lean(),
       this.models.assessments.countDocuments(query),
     ]);
-    const histories = await Promise.all(items.map((item) => this.records.versions<{ status: AssessmentStatus }>({ assessmentId: item._id, kind: 'status', perspective: null, criterion: null })));
-    return { items: items.map((item, index) => view(item, histories[index] ?? [])), page: page.page, pageSize: page.pageSize, total };
+    return { items: items.map((item) => view(item, (item.statusHistory ?? []) as StatusStep[])), page: page.page, pageSize: page.pageSize, total };
   }
 
   /** The assessment, if the asker may see it: 404 alike for one that does not exist and one of another tenant. */
@@ -114,16 +117,12 @@ export class AssessmentService {
     return (await this.snapshot(id, principal)).assessment;
   }
 
-  /** The assessment with all its records, read once (scoring and reports need both). */
+  /** The assessment with the latest record of each series: one read of its document (shared within a request). */
   async snapshot(id: string, principal: Principal): Promise<AssessmentSnapshot> {
-    const found = await this.models.assessments.findById(id).lean();
-    if (found === null || !canSee(principal, found.system)) throw new NotFoundError(`There is no assessment ${id}`);
-    const records = await this.records.allOf(id);
-    const history = records.filter((record): record is StoredRecord<{ status: AssessmentStatus }> => record.kind === 'status');
-    const current = view(found, history);
-    // The status records are the truth; the copy on the assessment catches up if a crash left it behind.
-    if (current.version !== found.version) await this.models.assessments.updateOne({ _id: id }, { $set: { status: current.status, version: current.version } });
-    return { assessment: current, records };
+    const current = await this.records.read(id);
+    const found = current?.document as unknown as StoredAssessment | undefined;
+    if (current === null || found === undefined || !canSee(principal, found.system)) throw new NotFoundError(`There is no assessment ${id}`);
+    return { assessment: view(found, current.state.statusHistory as StatusStep[]), records: current.state.latest, current };
   }
 
   /** The assessment, checked for sight (404) and for the action (403). */
@@ -140,8 +139,7 @@ export class AssessmentService {
     if (next !== change.to) {
       throw new ValidationError('The status cannot move there', [{ path: 'to', message: next === null ? `The assessment is ${assessment.status}, its last status` : `From ${assessment.status} the assessment can only move to ${next}` }]);
     }
-    const record = await this.records.append({ assessmentId: id, kind: 'status', perspective: null, criterion: null }, change.version, { status: change.to }, actorOf(principal), this.clock.now());
-    await this.models.assessments.updateOne({ _id: id }, { $set: { status: change.to, version: record.version } });
+    await this.records.append({ assessmentId: id, kind: 'status', perspective: null, criterion: null }, change.version, { status: change.to }, actorOf(principal), this.clock.now());
     return this.get(id, principal);
   }
 
@@ -185,8 +183,11 @@ type StoredAssessment = {
   createdBy: Actor;
 };
 
-/** An assessment as callers see it: its status and version from its status records (the truth). */
-function view(stored: StoredAssessment, history: ReadonlyArray<StoredRecord<{ status: AssessmentStatus }>>): AssessmentView {
+/** A status step as kept in the state and copied onto the assessment. */
+type StatusStep = { status: AssessmentStatus; version: number; by: Actor; at: Date };
+
+/** An assessment as callers see it: its status and version from its status steps, in order of version (the truth). */
+function view(stored: StoredAssessment, history: readonly StatusStep[]): AssessmentView {
   const latest = history.at(-1);
   return {
     id: stored._id,
@@ -196,8 +197,8 @@ function view(stored: StoredAssessment, history: ReadonlyArray<StoredRecord<{ st
     period: stored.period,
     pack: { id: stored.pack.id, version: stored.pack.version, hash: stored.pack.hash },
     calibrationMode: stored.calibrationMode,
-    status: latest?.content.status ?? (stored.status as AssessmentStatus),
-    statusHistory: history.map((record) => ({ status: record.content.status, by: { userId: record.by.userId, name: record.by.name }, at: record.at })),
+    status: latest?.status ?? (stored.status as AssessmentStatus),
+    statusHistory: history.map((step) => ({ status: step.status, by: { userId: step.by.userId, name: step.by.name }, at: new Date(step.at) })),
     demo: stored.demo,
     version: latest?.version ?? stored.version,
     createdAt: stored.createdAt,

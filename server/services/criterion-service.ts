@@ -5,7 +5,8 @@ import type { PackCriterion } from '../../assessments/rule-pack/rule-pack.ts';
 import type { CriterionProposal, Outcome } from '../../assessments/scoring/criterion-result.ts';
 import { judgement as judgementSchema, type Judgement } from '../../assessments/scoring/judgement.ts';
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
-import { moderationIsOpen, perspectiveIsOpen } from '../../assessments/workflow/status.ts';
+import { moderationIsOpen, perspectiveIsOpen, type AssessmentStatus } from '../../assessments/workflow/status.ts';
+import { latestIn, statusIn } from '../persistence/assessment-state.ts';
 import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
 import { actorOf } from './actor.ts';
 import { auditTrail, type AuditEntry } from './audit-log.ts';
@@ -74,12 +75,14 @@ export class CriterionService {
   async saveEvidence(assessmentId: string, perspective: Perspective, criterion: string, basedOnVersion: number, input: unknown, principal: Principal): Promise<StoredRecord<EvidenceContent>> {
     const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'write-perspective', perspective });
     const packCriterion = this.criterionOf(assessment, criterion);
-    this.requireOpen(assessment, perspective);
+    this.requireOpen(assessment.status, perspective);
     const parsed = packCriterion.evidence.schema.safeParse(input);
     if (!parsed.success) throw new ValidationError(`The ${criterion} evidence is not valid`, issuesOf(parsed.error).map((issue) => ({ ...issue, path: issue.path === '' ? 'evidence' : `evidence.${issue.path}` })));
     const evidence = parsed.data as EvidenceContent['evidence'];
     const { assessed, proposed, decidedBy, findings, missing } = await scoreCriterion(packCriterion, evidence.indicators);
-    const saved = await this.records.append<EvidenceContent>({ assessmentId, kind: 'evidence', perspective, criterion }, basedOnVersion, { evidence, proposal: { assessed, proposed, decidedBy, findings, missing } }, actorOf(principal), this.clock.now());
+    const saved = await this.records.append<EvidenceContent>({ assessmentId, kind: 'evidence', perspective, criterion }, basedOnVersion, { evidence, proposal: { assessed, proposed, decidedBy, findings, missing } }, actorOf(principal), this.clock.now(), (current) =>
+      this.requireOpen(statusIn(current.state), perspective),
+    );
     await this.goodPractice.refresh(assessmentId);
     return saved;
   }
@@ -88,7 +91,7 @@ export class CriterionService {
   async saveJudgement(assessmentId: string, perspective: Perspective, criterion: string, basedOnVersion: number, input: unknown, principal: Principal): Promise<StoredRecord<JudgementContent>> {
     const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'write-perspective', perspective });
     const packCriterion = this.criterionOf(assessment, criterion);
-    this.requireOpen(assessment, perspective);
+    this.requireOpen(assessment.status, perspective);
     const parsed = judgementSchema.safeParse(input);
     if (!parsed.success) throw new ValidationError('The judgement is not valid', issuesOf(parsed.error).map((issue) => ({ ...issue, path: issue.path === '' ? 'judgement' : `judgement.${issue.path}` })));
     const judgement = parsed.data;
@@ -99,7 +102,11 @@ export class CriterionService {
       throw new ValidationError('There is no proposed score to accept', [{ path: 'judgement.decision', message: 'The criterion is not assessed yet: add the missing evidence, or override with a score and a rationale' }]);
     }
     const content: JudgementContent = { judgement, evidenceVersion: evidence?.version ?? 0, proposed: evidence?.content.proposal.proposed ?? null };
-    const saved = await this.records.append({ assessmentId, kind: 'judgement', perspective, criterion }, basedOnVersion, content, actorOf(principal), this.clock.now());
+    const saved = await this.records.append({ assessmentId, kind: 'judgement', perspective, criterion }, basedOnVersion, content, actorOf(principal), this.clock.now(), (current) => {
+      this.requireOpen(statusIn(current.state), perspective);
+      // The judgement is of the evidence as it stands when it is written.
+      if ((latestIn(current.state, { kind: 'evidence', perspective, criterion })?.version ?? 0) !== content.evidenceVersion) throw staleEvidence(criterion);
+    });
     await this.goodPractice.refresh(assessmentId);
     return saved;
   }
@@ -108,11 +115,14 @@ export class CriterionService {
   async saveModeration(assessmentId: string, criterion: string, basedOnVersion: number, input: { outcome: Outcome; rationale: string }, principal: Principal): Promise<StoredRecord<ModerationContent>> {
     const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'moderate' });
     const packCriterion = this.criterionOf(assessment, criterion);
-    if (!moderationIsOpen(assessment.status)) throw new ConflictError(`The assessment is ${assessment.status}: scores are moderated while it is in review`);
+    const requireModerationOpen = (status: AssessmentStatus) => {
+      if (!moderationIsOpen(status)) throw new ConflictError(`The assessment is ${status}: scores are moderated while it is in review`);
+    };
+    requireModerationOpen(assessment.status);
     if (input.rationale.trim().length < 20) throw new ValidationError('The moderation is not valid', [{ path: 'rationale', message: 'Explain the moderated score in at least 20 characters' }]);
     if (packCriterion.kind === 'scored' && !('score' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is scored: give a score from 1 to 4` }]);
     if (packCriterion.kind === 'gate' && !('status' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is a gate: give a status` }]);
-    const saved = await this.records.append({ assessmentId, kind: 'moderation', perspective: null, criterion }, basedOnVersion, input, actorOf(principal), this.clock.now());
+    const saved = await this.records.append({ assessmentId, kind: 'moderation', perspective: null, criterion }, basedOnVersion, input, actorOf(principal), this.clock.now(), (current) => requireModerationOpen(statusIn(current.state)));
     await this.goodPractice.refresh(assessmentId);
     return saved;
   }
@@ -126,7 +136,7 @@ export class CriterionService {
 
   /** Scores one perspective of an assessment already read (and checked for sight) with its pinned pack. */
   async scoreSnapshot(snapshot: AssessmentSnapshot, perspective: Perspective): Promise<ScoredPerspective> {
-    return scoreSnapshot(this.packs.get(snapshot.assessment.pack), snapshot, perspective);
+    return scoreSnapshot(this.packs.get(snapshot.assessment.pack), snapshot, perspective, this.records);
   }
 
   /** The assessment's audit trail, read from its append-only history. */
@@ -141,9 +151,13 @@ export class CriterionService {
     return found;
   }
 
-  private requireOpen(assessment: AssessmentView, perspective: Perspective): void {
-    if (!perspectiveIsOpen(assessment.status, perspective)) {
-      throw new ConflictError(`The assessment is ${assessment.status}: the ${perspective} perspective can ${perspective === 'self' ? 'only change while it is a draft' : 'only change once it is submitted and while it is in review'}`);
+  private requireOpen(status: AssessmentStatus, perspective: Perspective): void {
+    if (!perspectiveIsOpen(status, perspective)) {
+      throw new ConflictError(`The assessment is ${status}: the ${perspective} perspective can ${perspective === 'self' ? 'only change while it is a draft' : 'only change once it is submitted and while it is in review'}`);
     }
   }
+}
+
+function staleEvidence(criterion: string): ConflictError {
+  return new ConflictError(`The evidence for ${criterion} changed while you were judging it. Reload to see the new proposal, then judge it again.`);
 }

@@ -6,7 +6,8 @@ const actor = new Schema({ userId: { type: String, required: true }, name: { typ
 /**
  * One assessment of one system for one period under one rule pack, pinned at creation (id,
  * version and hash). Its status moves draft → submitted → in review → moderated → published; each
- * move is a status record (assessment-record.ts), copied here for listing.
+ * move is a status record (assessment-records.ts), copied here for listing. The document also
+ * carries the assessment's current state, so one read by `_id` serves a request.
  */
 const assessmentSchema = new Schema(
   {
@@ -24,6 +25,11 @@ const assessmentSchema = new Schema(
     status: { type: String, enum: statuses, required: true, index: true },
     demo: { type: Boolean, required: true, default: false },
     version: { type: Number, required: true },
+    /** The status steps in order of version, kept here for listing (the status records are the truth). */
+    statusHistory: { type: [Schema.Types.Mixed], default: undefined },
+    /** How many of its records the state reflects, and the state itself (assessment-state.ts): kept current on write by the record store. */
+    seq: { type: Number },
+    state: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
     createdBy: { type: actor, required: true },
   },

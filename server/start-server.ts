@@ -6,6 +6,7 @@ import { createApp } from './http/app.ts';
 import { apiRouteTable } from './http/route-table.ts';
 import type { Logger } from './log.ts';
 import { AssessmentRecords } from './persistence/assessment-records.ts';
+import { migrateStorage } from './persistence/migrate-storage.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
 import { BrowserPool } from './reports/browser-pool.ts';
 import { loadHtmlRenderer } from './reports/html-renderer.ts';
@@ -69,7 +70,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
   const clock = systemClock;
   const packs = new PackRegistry(pack);
-  const records = new AssessmentRecords(database.connection, database.stateEncoding);
+  const records = new AssessmentRecords(database.connection, database.layout);
   const assessments = new AssessmentService(database.models, records, packs, clock);
   const goodPractice = new GoodPracticeIndex(database.models, assessments, packs, clock, log);
   const criteria = new CriterionService(assessments, records, packs, clock, goodPractice);
@@ -92,6 +93,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     packs,
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };
+  // A database written by an earlier version is moved to the current layout before anything reads it.
+  await migrateStorage(database.connection, records, log);
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
   // Derived data: a failure here is logged, and each entry is made again at its assessment's next write.
   await goodPractice.rebuild().then(

@@ -33,6 +33,9 @@ Commands:
       embedded FerretDB under DATA_DIR; read as an administrator).
   report --evidence <evidence.json> -o <report.pdf>
       Write the PDF calibration report of one scoring document, scored with the shipped pack.
+  migrate-storage
+      Move a database written by an earlier version (a collection of records per assessment) to
+      the current layout, with progress; safe to run twice. The server does it at start too.
   create-admin --email <address> --name <name>
       Add an administrator to the stored database (as report does; stop the server first when it
       uses the embedded one) and print their one-time password for the web pages, once.
@@ -53,6 +56,8 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
       case 'report':
         // Loaded only when asked for: it brings in the database driver and the browser.
         return await (await import('./report-command.ts')).reportCommand(rest, streams);
+      case 'migrate-storage':
+        return await (await import('./migrate-storage-command.ts')).migrateStorageCommand(rest, streams);
       case 'create-admin':
         return await (await import('./create-admin-command.ts')).createAdminCommand(rest, streams);
       case 'evidence-schema':

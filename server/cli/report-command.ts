@@ -67,7 +67,7 @@ export async function reportCommand(args: readonly string[], streams: Streams): 
 async function storedReport(id: string, config: Config, log: Logger, html: HtmlRenderer, pool: BrowserPool) {
   return withStoredDatabase(config, log, async (database) => {
     const packs = new PackRegistry(await loadRulePack(config.rulePackDir));
-    const records = new AssessmentRecords(database.connection, database.stateEncoding);
+    const records = new AssessmentRecords(database.connection, database.layout);
     const assessments = new AssessmentService(database.models, records, packs, systemClock);
     // Good practice from other systems is read from the index, rebuilt here from the records in case the database was last written by an older version.
     const goodPractice = new GoodPracticeIndex(database.models, assessments, packs, systemClock, log);

@@ -3,8 +3,9 @@ import { ConflictError, UnavailableError } from '../../assessments/errors.ts';
 import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { Actor } from '../services/actor.ts';
 import { isDuplicateKey } from './database-errors.ts';
-import { applyRecord, decodeState, emptyState, encodeState, latestIn, type AssessmentState, type StateEncoding } from './assessment-state.ts';
+import { applyRecord, decodeState, emptyState, encodeState, latestIn, type AssessmentState } from './assessment-state.ts';
 import { requestMemo } from './request-memo.ts';
+import { decodeContent, encodeContent, type StorageLayout } from './storage-layout.ts';
 
 /**
  * Everything that changes in an assessment is kept as an append-only, versioned record:
@@ -56,10 +57,9 @@ export interface CurrentAssessment<Document extends StoredAssessmentState = Stor
 /** Checks a write against the state it is about to extend (e.g. "the self-assessment is still a draft"); throws to refuse it. */
 export type WriteGuard = (current: CurrentAssessment) => void;
 
-export const recordsCollection = 'assessment_records';
 export const assessmentsCollection = 'assessments';
 
-/** The indexes behind every query this store makes (created by `npm run db:indexes`, and at start in development). */
+/** The indexes behind every query this store makes on the shared layout (created by `npm run db:indexes`, and at start in development). */
 export const recordIndexes = [
   { key: { assessmentId: 1, seq: 1 }, name: 'history_in_order', unique: true },
   { key: { assessmentId: 1, kind: 1, perspective: 1, criterion: 1, version: 1 }, name: 'series_versions', unique: true },
@@ -68,8 +68,8 @@ export const recordIndexes = [
 const maxAttempts = 25;
 
 /**
- * The append-only, versioned records of every assessment, in one collection, and each assessment's
- * current state kept on its own document.
+ * The append-only, versioned records of every assessment, and each assessment's current state kept
+ * on its own document (placed and encoded by a storage layout: storage-layout.ts).
  *
  * Order is by version, never by time: instances' clocks disagree. A record's `_id` is its
  * assessment and its place in that assessment's sequence (`<assessment>/<seq>`), so of writers who
@@ -87,7 +87,7 @@ const maxAttempts = 25;
 export class AssessmentRecords {
   constructor(
     private readonly connection: Connection,
-    private readonly encoding: StateEncoding,
+    readonly layout: StorageLayout,
   ) {}
 
   /** The assessment document and its current state: one read by `_id` (shared within a request), and one more to see that nothing follows it. */
@@ -102,7 +102,7 @@ export class AssessmentRecords {
 
   /** Every version of one series, oldest (version 1) first. */
   async versions<Content>(key: RecordKey): Promise<Array<StoredRecord<Content>>> {
-    const documents = await this.records().find({ assessmentId: key.assessmentId, kind: key.kind, perspective: key.perspective, criterion: key.criterion }).toArray();
+    const documents = await this.records(key.assessmentId).find({ assessmentId: key.assessmentId, kind: key.kind, perspective: key.perspective, criterion: key.criterion }).toArray();
     return documents.map((document) => recordOf(document as unknown as RecordDocument) as StoredRecord<Content>).sort((a, b) => a.version - b.version);
   }
 
@@ -131,7 +131,7 @@ export class AssessmentRecords {
       const record: StoredRecord<Content> = { ...key, version: latestVersion + 1, content: plain(content), by: { userId: by.userId, name: by.name }, at };
       const seq = current.state.seq + 1;
       try {
-        await this.records().insertOne(documentOf(record, seq) as never);
+        await this.records(key.assessmentId).insertOne(this.documentOf(record, seq) as never);
       } catch (error) {
         if (isDuplicateKey(error)) continue;
         throw error;
@@ -148,26 +148,27 @@ export class AssessmentRecords {
    */
   async begin<Content>(key: RecordKey, content: Content, by: Actor, at: Date): Promise<{ record: StoredRecord<Content>; fields: { seq: number; state: unknown } }> {
     const record: StoredRecord<Content> = { ...key, version: 1, content: plain(content), by: { userId: by.userId, name: by.name }, at };
-    await this.records().insertOne(documentOf(record, 1) as never);
-    return { record, fields: { seq: 1, state: encodeState(applyRecord(emptyState(), record, 1), this.encoding) } };
+    await this.records(key.assessmentId).insertOne(this.documentOf(record, 1) as never);
+    return { record, fields: { seq: 1, state: encodeState(applyRecord(emptyState(), record, 1), this.layout.state) } };
   }
 
   /** Writes records as they are (an import), in the order given; fails on a place or series version already taken. Returns the places written. */
   async insertAll(assessmentId: string, records: readonly StoredRecord[]): Promise<string[]> {
-    const documents = records.map((record, index) => documentOf({ ...record, content: plain(record.content) }, index + 1));
-    if (documents.length > 0) await this.records().insertMany(documents as never[], { ordered: true });
+    const documents = records.map((record, index) => this.documentOf({ ...record, content: plain(record.content) }, index + 1));
+    if (documents.length > 0) await this.records(assessmentId).insertMany(documents as never[], { ordered: true });
     requestMemo.forget(assessmentId);
     return documents.map((document) => document._id);
   }
 
   /** Removes the records written at these places (an import that failed removes only what it wrote). */
-  async remove(ids: readonly string[]): Promise<void> {
-    for (const id of ids) await this.records().deleteOne({ _id: id } as never);
+  async remove(assessmentId: string, ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.records(assessmentId).deleteOne({ _id: id } as never);
+    requestMemo.forget(assessmentId);
   }
 
   /** Drops an assessment's records: only for an assessment that never became visible (a failed create or import). */
   async discard(assessmentId: string): Promise<void> {
-    await this.records().deleteMany({ assessmentId });
+    await this.records(assessmentId).deleteMany({ assessmentId });
     requestMemo.forget(assessmentId);
   }
 
@@ -195,7 +196,7 @@ export class AssessmentRecords {
       behind = true;
     }
     for (;;) {
-      const next = (await this.records().findOne({ _id: placeOf(assessmentId, state.seq + 1) } as never)) as RecordDocument | null;
+      const next = (await this.records(assessmentId).findOne({ _id: placeOf(assessmentId, state.seq + 1) } as never)) as RecordDocument | null;
       if (next === null) break;
       state = applyRecord(state, recordOf(next), next.seq);
       behind = true;
@@ -205,7 +206,7 @@ export class AssessmentRecords {
   }
 
   private async documentsOf(assessmentId: string): Promise<RecordDocument[]> {
-    const documents = (await this.records().find({ assessmentId }).toArray()) as unknown as RecordDocument[];
+    const documents = (await this.records(assessmentId).find({ assessmentId }).toArray()) as unknown as RecordDocument[];
     return documents.sort((a, b) => a.seq - b.seq);
   }
 
@@ -213,7 +214,7 @@ export class AssessmentRecords {
   private async writeState(assessmentId: string, state: AssessmentState, document: StoredAssessmentState): Promise<void> {
     requestMemo.forget(assessmentId);
     const status = latestIn(state, { kind: 'status', perspective: null, criterion: null }) as StoredRecord<{ status: string }> | undefined;
-    const fields: Record<string, unknown> = { seq: state.seq, state: encodeState(state, this.encoding) };
+    const fields: Record<string, unknown> = { seq: state.seq, state: encodeState(state, this.layout.state) };
     if (status !== undefined) {
       fields.status = status.content.status;
       fields.version = status.version;
@@ -223,8 +224,23 @@ export class AssessmentRecords {
     await this.assessments().updateOne({ _id: assessmentId as never, $or: [{ seq: { $exists: false } }, { seq: { $lte: state.seq } }] } as never, { $set: fields });
   }
 
-  private records(): Collection {
-    return this.connection.collection(recordsCollection);
+  /** Writes a record at a place: an import, a migration. Returns false if the place was taken (by the same record, when run again). */
+  async place(document: RecordDocument): Promise<boolean> {
+    const written = await this.records(document.assessmentId).updateOne({ _id: document._id } as never, { $setOnInsert: this.documentOf(document, document.seq) }, { upsert: true });
+    return written.upsertedCount > 0;
+  }
+
+  /** How many records an assessment has. */
+  async count(assessmentId: string): Promise<number> {
+    return this.records(assessmentId).countDocuments({ assessmentId });
+  }
+
+  private documentOf(record: StoredRecord, seq: number): RecordDocument {
+    return { _id: placeOf(record.assessmentId, seq), seq, assessmentId: record.assessmentId, kind: record.kind, perspective: record.perspective, criterion: record.criterion, version: record.version, content: encodeContent(this.layout, record.content), by: record.by, at: record.at };
+  }
+
+  private records(assessmentId: string): Collection {
+    return this.connection.collection(this.layout.collectionOf(assessmentId));
   }
 
   private assessments(): Collection {
@@ -252,12 +268,8 @@ export function placeOf(assessmentId: string, seq: number): string {
   return `${assessmentId}/${seq}`;
 }
 
-function documentOf(record: StoredRecord, seq: number): RecordDocument {
-  return { _id: placeOf(record.assessmentId, seq), seq, assessmentId: record.assessmentId, kind: record.kind, perspective: record.perspective, criterion: record.criterion, version: record.version, content: record.content, by: record.by, at: record.at };
-}
-
 function recordOf(document: RecordDocument): StoredRecord {
-  return { assessmentId: document.assessmentId, kind: document.kind, perspective: document.perspective, criterion: document.criterion, version: document.version, content: document.content, by: { userId: document.by.userId, name: document.by.name }, at: new Date(document.at) };
+  return { assessmentId: document.assessmentId, kind: document.kind, perspective: document.perspective, criterion: document.criterion, version: document.version, content: decodeContent(document.content), by: { userId: document.by.userId, name: document.by.name }, at: new Date(document.at) };
 }
 
 /** Content as JSON would carry it (no undefined fields, no class instances), so it reads back exactly as written on every database. */

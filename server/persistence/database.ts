@@ -1,7 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../log.ts';
-import { recordIndexes, recordsCollection } from './assessment-records.ts';
-import type { StateEncoding } from './assessment-state.ts';
+import { recordIndexes } from './assessment-records.ts';
+import { perAssessmentLayout, sharedLayout, sharedRecordsCollection, type StorageLayout } from './storage-layout.ts';
 import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
 import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
@@ -21,8 +21,8 @@ export type Models = ReturnType<typeof bindModels>;
 export interface Database {
   connection: Connection;
   models: Models;
-  /** How assessments' states are stored here: as documents on MongoDB, as JSON text on FerretDB (see assessment-state.ts). */
-  stateEncoding: StateEncoding;
+  /** How assessments' records and states are laid out here: shared on MongoDB, per assessment on FerretDB (storage-layout.ts). */
+  layout: StorageLayout;
   /** Creates the indexes the models declare (at start in development; by `npm run db:indexes` in production). */
   createIndexes(): Promise<void>;
   /** "connected" when the database answers a ping, else what went wrong. */
@@ -68,10 +68,10 @@ export async function openDatabase(uri: string, dbName: string, log: Logger): Pr
   return {
     connection,
     models,
-    stateEncoding: ferretDb ? 'text' : 'document',
+    layout: ferretDb ? perAssessmentLayout : sharedLayout,
     async createIndexes() {
       for (const model of Object.values(models)) await model.createIndexes();
-      for (const index of recordIndexes) await connection.collection(recordsCollection).createIndex({ ...index.key }, { name: index.name, unique: index.unique });
+      if (!ferretDb) for (const index of recordIndexes) await connection.collection(sharedRecordsCollection).createIndex({ ...index.key }, { name: index.name, unique: index.unique });
     },
     async ping() {
       try {

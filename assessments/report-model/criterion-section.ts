@@ -16,12 +16,12 @@ const decisions = { proposed: 'Proposed by the rules; not yet judged', accepted:
  * citations) of the perspective the rating rests on, and where other perspectives saw otherwise;
  * missing indicators; narrative; and, for prevention-shift, the share against the expected line.
  */
-export function criterionSectionOf(packCriterion: PackCriterion, perspectives: readonly ReportPerspective[], headline: ReportPerspective | undefined, moderation: ModeratedScore | undefined, pack: RulePack): CriterionSection {
+export function criterionSectionOf(packCriterion: PackCriterion, perspectives: readonly ReportPerspective[], findingsFrom: ReportPerspective | undefined, moderation: ModeratedScore | undefined, pack: RulePack): CriterionSection {
   const judged = perspectives.flatMap((entry) => {
     const criterion = entry.result.criteria.find((candidate) => candidate.criterion === packCriterion.id);
     return criterion === undefined ? [] : [{ entry, criterion }];
   });
-  const basis = judged.find(({ entry, criterion }) => entry === headline && criterion.assessed) ?? [...judged].reverse().find(({ criterion }) => criterion.assessed);
+  const basis = judged.find(({ entry, criterion }) => entry === findingsFrom && criterion.assessed) ?? [...judged].reverse().find(({ criterion }) => criterion.assessed);
   const findings = indicatorLines(basis?.criterion.findings ?? []);
   const baseValues = new Map(findings.map((line) => [line.indicator, line.value]));
 

@@ -1,5 +1,6 @@
 import { finalCriterion, type AgreedResult } from '../rating/agreed-result.ts';
 import type { RulePack } from '../rule-pack/rule-pack.ts';
+import { reasonOf } from '../scoring/describe-finding.ts';
 import type { JudgedCriterion } from '../scoring/score-perspective.ts';
 import { bandChart } from './band-chart.ts';
 import { checksHoldingBack, meaningInWords, strengthFinding } from './decisive-finding.ts';
@@ -21,6 +22,7 @@ export function summaryOf(perspectives: readonly ReportPerspective[], agreed: Ag
   }
   const { rating } = agreed;
   const titleOf = (id: string) => pack.criteria.find((criterion) => criterion.id === id)?.title ?? id;
+  const packCriterionOf = (id: string) => pack.criteria.find((criterion) => criterion.id === id);
   const criteria = finalCriteria(perspectives, agreed);
   const moderatedCount = agreed.criteria.filter((criterion) => criterion.basis === 'moderated').length;
   const scoreOf = (criterion: JudgedCriterion) => (criterion.judgement.outcome !== null && 'score' in criterion.judgement.outcome ? criterion.judgement.outcome.score : null);
@@ -50,7 +52,7 @@ export function summaryOf(perspectives: readonly ReportPerspective[], agreed: Ag
     restsOn: agreed.criteria.map((criterion) => ({ anchor: anchorOf(criterion.criterion), title: criterion.title, outcome: outcomeText(criterion.outcome, pack.manifest), basis: criterion.basisText })),
     strengths: criteria.filter((criterion) => (scoreOf(criterion) ?? 0) >= 3).map((criterion) => {
       const finding = strengthFinding(criterion);
-      return noted(criterion, pack, finding === null ? criterion.decidedBy?.summary ?? null : meaningInWords(finding), finding?.citation ?? criterion.decidedBy?.citation ?? null);
+      return noted(criterion, pack, finding === null ? reasonOf(criterion, packCriterionOf(criterion.criterion)) : meaningInWords(finding), finding?.citation ?? criterion.decidedBy?.citation ?? null);
     }),
     improvements: criteria
       .filter((criterion) => {
@@ -62,7 +64,7 @@ export function summaryOf(perspectives: readonly ReportPerspective[], agreed: Ag
         const packCriterion = pack.criteria.find((entry) => entry.id === criterion.criterion);
         const holding = packCriterion === undefined ? null : checksHoldingBack(packCriterion, criterion);
         const first = holding?.checks[0];
-        if (holding === null || first === undefined) return noted(criterion, pack, criterion.decidedBy?.summary ?? null, criterion.decidedBy?.citation ?? null);
+        if (holding === null || first === undefined) return noted(criterion, pack, reasonOf(criterion, packCriterion), criterion.decidedBy?.citation ?? null);
         const more = holding.checks.length - 1;
         const next = 'score' in holding.target ? `a score of ${holding.target.score}` : gateStatusNames[holding.target.status].toLowerCase();
         return noted(criterion, pack, `For ${next}: ${meaningInWords(first, 'now ')}${more > 0 ? ` And ${more} more ${more === 1 ? 'check' : 'checks'}.` : ''}`, first.citation);

@@ -1,4 +1,5 @@
 import { perspectiveOrder } from '../calibration/perspective-scores.ts';
+import { agreedResultOf } from '../rating/agreed-result.ts';
 import { appendixOf } from './appendix.ts';
 import { calibrationOf } from './calibration-section.ts';
 import { coverOf, reportTitle } from './cover.ts';
@@ -15,8 +16,8 @@ export const defaultProtectiveMarking = 'OFFICIAL';
 /**
  * Builds the calibration report's view-model from an assessment's identity, the result of each
  * perspective with evidence, the moderated scores and the pinned pack. The headline rating is the
- * assessor's when there is an assessor perspective, else the latest perspective's (peer, then self).
- * Pure: the same input gives the same model (the date is passed in).
+ * agreed result's (assessments/rating/agreed-result.ts): per criterion the moderated score, else the
+ * assessor's, peer review's or self-assessment's judged score, rated by the pack. Pure: the same input gives the same model (the date is passed in).
  */
 export async function buildReportModel(input: ReportInput): Promise<ReportModel> {
   const { assessment, pack } = input;
@@ -25,9 +26,9 @@ export async function buildReportModel(input: ReportInput): Promise<ReportModel>
     if (entry.result.perspective !== entry.perspective) throw new RangeError(`The result given for the ${entry.perspective} perspective is the ${entry.result.perspective} perspective's`);
   }
   const perspectives: ReportPerspective[] = perspectiveOrder.flatMap((perspective) => input.perspectives.filter((entry) => entry.perspective === perspective));
-  const headline = perspectives.at(-1);
   const protectiveMarking = input.options.protectiveMarking ?? defaultProtectiveMarking;
-  const calibrationLabel = headline === undefined ? (pack.manifest.calibrationMode.enabled ? pack.manifest.calibrationMode.label : null) : headline.result.rating.calibrationLabel;
+  const agreed = await agreedResultOf(pack, perspectives.map((entry) => entry.result), input.moderation);
+  const calibrationLabel = agreed.rating.calibrationLabel;
   const moderated = new Map(input.moderation.map((entry) => [entry.criterion, entry]));
   const system = `${assessment.systemName} (${assessment.system})`;
 
@@ -41,10 +42,13 @@ export async function buildReportModel(input: ReportInput): Promise<ReportModel>
       runningFooter: `${reportTitle} · rule pack ${pack.id} ${pack.version} · ${protectiveMarking}`,
     },
     cover: coverOf(input, { protectiveMarking, calibrationLabel }, perspectives.map((entry) => perspectiveNames[entry.perspective])),
-    summary: { ...summaryOf(headline, pack), path: await pathSectionOf(headline, pack) },
+    summary: { ...summaryOf(perspectives, agreed, pack), path: await pathSectionOf(perspectives, agreed, pack) },
     calibration: calibrationOf(perspectives, input.moderation, pack),
     improvement: improvementSectionOf(input.improvement, pack),
-    criteria: pack.criteria.map((criterion) => criterionSectionOf(criterion, perspectives, headline, moderated.get(criterion.id), pack)),
+    criteria: pack.criteria.map((criterion) => {
+      const from = agreed.criteria.find((entry) => entry.criterion === criterion.id)?.evidenceFrom;
+      return criterionSectionOf(criterion, perspectives, perspectives.find((entry) => entry.perspective === from), moderated.get(criterion.id), pack);
+    }),
     appendix: appendixOf(perspectives, pack),
   };
 }

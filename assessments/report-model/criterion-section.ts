@@ -2,6 +2,7 @@ import { financialYear, preventionChart } from './prevention-chart.ts';
 import { preventionLineOf, preventionSharesOf, preventionTrajectory } from '../calibration/prevention-trajectory.ts';
 import { formatNumber } from '../calibration/display.ts';
 import type { PackCriterion, RulePack } from '../rule-pack/rule-pack.ts';
+import { reasonOf } from '../scoring/describe-finding.ts';
 import type { JudgedCriterion } from '../scoring/score-perspective.ts';
 import { indicatorLines, indicatorValues } from './indicator-lines.ts';
 import type { ModeratedScore, ReportPerspective } from './report-input.ts';
@@ -16,12 +17,12 @@ const decisions = { proposed: 'Proposed by the rules; not yet judged', accepted:
  * citations) of the perspective the rating rests on, and where other perspectives saw otherwise;
  * missing indicators; narrative; and, for prevention-shift, the share against the expected line.
  */
-export function criterionSectionOf(packCriterion: PackCriterion, perspectives: readonly ReportPerspective[], headline: ReportPerspective | undefined, moderation: ModeratedScore | undefined, pack: RulePack): CriterionSection {
+export function criterionSectionOf(packCriterion: PackCriterion, perspectives: readonly ReportPerspective[], findingsFrom: ReportPerspective | undefined, moderation: ModeratedScore | undefined, pack: RulePack): CriterionSection {
   const judged = perspectives.flatMap((entry) => {
     const criterion = entry.result.criteria.find((candidate) => candidate.criterion === packCriterion.id);
     return criterion === undefined ? [] : [{ entry, criterion }];
   });
-  const basis = judged.find(({ entry, criterion }) => entry === headline && criterion.assessed) ?? [...judged].reverse().find(({ criterion }) => criterion.assessed);
+  const basis = judged.find(({ entry, criterion }) => entry === findingsFrom && criterion.assessed) ?? [...judged].reverse().find(({ criterion }) => criterion.assessed);
   const findings = indicatorLines(basis?.criterion.findings ?? []);
   const baseValues = new Map(findings.map((line) => [line.indicator, line.value]));
 
@@ -35,11 +36,11 @@ export function criterionSectionOf(packCriterion: PackCriterion, perspectives: r
       ...judged.map(({ entry, criterion }) => ({
         who: perspectiveNames[entry.perspective],
         outcome: outcomeText(criterion.judgement.outcome, pack.manifest),
-        note: criterion.judgement.decision === 'overridden' ? `Overridden; the rules proposed ${outcomeText(criterion.proposed, pack.manifest)}` : decisions[criterion.judgement.decision],
+        note: criterion.judgement.decision !== 'overridden' ? decisions[criterion.judgement.decision] : criterion.assessed ? `Overridden; the rules proposed ${outcomeText(criterion.proposed, pack.manifest)}` : 'Judgement alone: no evidence the rules could assess',
       })),
       ...(moderation === undefined ? [] : [{ who: 'Moderated', outcome: outcomeText(moderation.outcome, pack.manifest), note: 'Agreed by the panel' }]),
     ],
-    reading: basis === undefined ? null : readingOf(basis.entry, basis.criterion),
+    reading: basis === undefined ? null : readingOf(basis.entry, basis.criterion, packCriterion),
     rationales: [
       ...judged.flatMap(({ entry, criterion }) =>
         criterion.judgement.rationale === null ? [] : [{ who: `${perspectiveNames[entry.perspective]} (${criterion.judgement.decision})`, text: criterion.judgement.rationale }],
@@ -70,10 +71,10 @@ export function criterionSectionOf(packCriterion: PackCriterion, perspectives: r
 }
 
 /** "The rules read the assessor evidence as: … (rule hosc-effectiveness/2, ¶3.29)". */
-function readingOf(entry: ReportPerspective, criterion: JudgedCriterion): string | null {
+function readingOf(entry: ReportPerspective, criterion: JudgedCriterion, packCriterion: PackCriterion): string | null {
   const decided = criterion.decidedBy;
   if (decided === null) return null;
-  return `The rules read the ${perspectiveNames[entry.perspective].toLowerCase()} evidence as: ${decided.summary} (${decided.rule === 'default' ? "the pack's default" : `rule ${decided.rule}`}, ${decided.citation})`;
+  return `The rules read the ${perspectiveNames[entry.perspective].toLowerCase()} evidence as: ${reasonOf(criterion, packCriterion)} (${decided.rule === 'default' ? "the pack's default" : `rule ${decided.rule}`}, ${decided.citation})`;
 }
 
 /** The prevention share year by year against the line the pack expects (prevention-trajectory.ts). */

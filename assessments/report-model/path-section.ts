@@ -1,8 +1,10 @@
 import { checksForPath } from '../calibration/checks-to-meet.ts';
 import { pathToNextRating } from '../calibration/path-to-next-rating.ts';
+import type { AgreedResult } from '../rating/agreed-result.ts';
 import type { RulePack } from '../rule-pack/rule-pack.ts';
 import type { Finding } from '../scoring/criterion-result.ts';
 import { checkInWords } from './decisive-finding.ts';
+import { finalCriteria } from './executive-summary.ts';
 import type { ReportPerspective } from './report-input.ts';
 import type { ExecutiveSummary } from './report-model.ts';
 import { gateStatusNames, listInWords } from './words.ts';
@@ -10,16 +12,16 @@ import { gateStatusNames, listInWords } from './words.ts';
 /**
  * What would move the system to the next rating (¶3.123): the smallest set of score rises and gate
  * steps that lifts the final rating (path-to-next-rating.ts), and for each, the checks its criterion
- * would have to meet (checks-to-meet.ts), from the headline perspective's judged scores.
+ * would have to meet (checks-to-meet.ts), from the agreed result's final scores.
  */
-export async function pathSectionOf(headline: ReportPerspective | undefined, pack: RulePack): Promise<ExecutiveSummary['path']> {
-  if (headline === undefined) return { message: 'No perspective has evidence yet.', steps: [] };
+export async function pathSectionOf(perspectives: readonly ReportPerspective[], agreed: AgreedResult, pack: RulePack): Promise<ExecutiveSummary['path']> {
+  if (perspectives.length === 0 && agreed.criteria.every((criterion) => criterion.outcome === null)) return { message: 'No perspective has evidence yet.', steps: [] };
   const titleOf = (id: string) => pack.criteria.find((criterion) => criterion.id === id)?.title ?? id;
-  const criteria = headline.result.criteria;
-  const scores = criteria
+  const criteria = finalCriteria(perspectives, agreed);
+  const scores = agreed.criteria
     .filter((criterion) => criterion.kind === 'scored')
-    .map((criterion) => ({ criterion: criterion.criterion, score: criterion.judgement.outcome !== null && 'score' in criterion.judgement.outcome ? criterion.judgement.outcome.score : null }));
-  const path = await pathToNextRating(pack.manifest, scores, headline.result.rating.gate);
+    .map((criterion) => ({ criterion: criterion.criterion, score: criterion.outcome !== null && 'score' in criterion.outcome ? criterion.outcome.score : null }));
+  const path = await pathToNextRating(pack.manifest, scores, agreed.rating.gate);
   if (path.status !== 'path') return { message: path.message, steps: [] };
 
   const findings: Record<string, readonly Finding[]> = Object.fromEntries(criteria.map((criterion) => [criterion.criterion, criterion.findings]));

@@ -60,7 +60,7 @@ export interface NotedCriterion {
 }
 
 export interface ExecutiveSummary {
-  /** Which perspective the headline rests on, in words. */
+  /** What the headline rests on, in words. */
   basis: string;
   /** Null when no perspective has evidence yet. */
   rating: {
@@ -76,6 +76,8 @@ export interface ExecutiveSummary {
   limiters: Array<{ cap: string; reason: string; source: string; criteria: string | null }>;
   provisionalReasons: string[];
   gate: string;
+  /** What the rating rests on, criterion by criterion: the final outcome and its basis ("Moderated by the panel", …). */
+  restsOn: Array<{ anchor: string; title: string; outcome: string; basis: string }>;
   strengths: NotedCriterion[];
   improvements: NotedCriterion[];
   /** Criteria without enough evidence to score, with the indicators missing. */

@@ -62,8 +62,8 @@ function checkJudgements(pack: RulePack, judgements: Readonly<Record<string, Jud
     const criterion = pack.criteria.find((candidate) => candidate.id === id);
     const path = `judgements.${id}`;
     if (criterion === undefined) issues.push({ path, message: `"${id}" is not a criterion of the pack ${pack.id} ${pack.version}` });
-    else if (criterion.kind === 'scored' && judgement.decision === 'override-gate') issues.push({ path: `${path}.decision`, message: `${id} is scored 1–4: override it with a score` });
-    else if (criterion.kind === 'gate' && judgement.decision === 'override') issues.push({ path: `${path}.decision`, message: `${id} is a gate: override it with a status` });
+    else if (criterion.kind === 'scored' && judgement.decision === 'override-gate') issues.push({ path: `${path}.decision`, message: `${id} is scored 1–4: override it with a score, {"decision": "override", "score": 1–4, "rationale": "…"}` });
+    else if (criterion.kind === 'gate' && judgement.decision === 'override') issues.push({ path: `${path}.decision`, message: `${id} is a gate: override it with a status, {"decision": "override-gate", "status": "well-managed" | "not-well-managed" | "severe", "rationale": "…"}` });
   }
   if (issues.length > 0) throw new ValidationError('The judgements do not fit the rule pack', issues);
 }

@@ -1,10 +1,11 @@
 import type { PerspectiveResult } from '../../assessments/scoring/score-perspective.ts';
-import { describeComparison } from '../../assessments/scoring/describe-finding.ts';
+import type { RulePack } from '../../assessments/rule-pack/rule-pack.ts';
+import { describeComparison, reasonOf } from '../../assessments/scoring/describe-finding.ts';
 
 const perspectiveNames = { self: 'Self-assessment', peer: 'Peer review', assessor: 'Assessor' } as const;
 
 /** The result of scoring as text for a terminal: rating and reasons first, then each criterion's findings. */
-export function formatResultAsText(result: PerspectiveResult): string {
+export function formatResultAsText(result: PerspectiveResult, pack: RulePack): string {
   const { rating } = result;
   const lines: string[] = [];
   lines.push(`${result.system} · ${result.period} · ${perspectiveNames[result.perspective]} · rule pack ${result.pack.id} ${result.pack.version} (${result.pack.hash.slice(0, 19)}…)`);
@@ -26,9 +27,14 @@ export function formatResultAsText(result: PerspectiveResult): string {
   for (const criterion of result.criteria) {
     const outcome = criterion.judgement.outcome;
     const shown = outcome === null ? 'not assessed' : 'score' in outcome ? `${outcome.score}` : outcome.status;
-    const judged = criterion.judgement.decision === 'overridden' ? ` (overridden from ${proposedText(criterion.proposed)}: ${criterion.judgement.rationale})` : '';
+    const judged =
+      criterion.judgement.decision !== 'overridden'
+        ? ''
+        : criterion.assessed
+          ? ` (overridden from ${proposedText(criterion.proposed)}: ${criterion.judgement.rationale})`
+          : ` (judgement alone: no evidence the rules could assess; ${criterion.judgement.rationale})`;
     lines.push(`  ${criterion.criterion}: ${shown}${judged}`);
-    if (criterion.decidedBy !== null) lines.push(`    ${criterion.decidedBy.summary} [rule ${criterion.decidedBy.rule}, ${criterion.decidedBy.citation}]`);
+    if (criterion.decidedBy !== null) lines.push(`    ${reasonOf(criterion, pack.criteria.find((entry) => entry.id === criterion.criterion))} [rule ${criterion.decidedBy.rule}, ${criterion.decidedBy.citation}]`);
     for (const missing of criterion.missing) lines.push(`    missing: ${missing.indicator} — ${missing.label}`);
     for (const finding of criterion.findings) {
       lines.push(`    ${finding.met ? '✓' : '✗'} ${finding.label}: ${describeComparison(finding)} — ${finding.meaning} [${finding.citation}]`);

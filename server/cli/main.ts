@@ -40,6 +40,14 @@ Commands:
       Add an administrator to the stored database (as report does; stop the server first when it
       uses the embedded one) and print their one-time password for the web pages, once.
 
+A scoring document may carry "judgements", one per criterion id (¶3.121):
+  {"decision": "accept"}                                   accept the proposed score or status
+  {"decision": "override", "score": 1-4, "rationale": "…"}  another score for a scored criterion
+  {"decision": "override-gate", "status": "well-managed" | "not-well-managed" | "severe", "rationale": "…"}
+                                                           another status for the financial-management gate
+A rationale has at least 20 characters. A criterion with no evidence may be overridden: the output
+then says its score rests on judgement alone.
+
 Exit codes: 0 success, 1 invalid input (with the field errors), 2 usage error.
 `;
 
@@ -96,7 +104,7 @@ async function score(args: readonly string[], streams: Streams): Promise<number>
   const { evidence, judgements } = parseScoringInput(input);
   const pack = await loadRulePack(values.pack === undefined ? defaultPackDirectory : resolve(values.pack));
   const result = await scorePerspective(pack, evidence, judgements);
-  streams.stdout.write(values.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatResultAsText(result));
+  streams.stdout.write(values.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatResultAsText(result, pack));
   return exitCodes.ok;
 }
 

@@ -122,6 +122,27 @@ export const scoreResult = z
     staleJudgements: z.array(z.string()),
   })
   .meta({ id: 'ScoreResult' });
+const outcome = z.union([z.object({ score: z.number().int() }), z.object({ status: gateStatus })]);
+export const agreedResult = z
+  .object({
+    pack: z.object({ id: z.string(), version: z.string(), hash: z.string() }),
+    criteria: z.array(
+      z.object({
+        criterion: z.string(),
+        title: z.string(),
+        kind: z.enum(['scored', 'gate']),
+        outcome: outcome.nullable().describe('The final score or gate status; null when nobody assessed it'),
+        basis: z.enum(['moderated', 'assessor', 'peer', 'self', 'not-assessed']).describe("The panel's moderated outcome, else the assessor's judged outcome, else the peer review's, else the self-assessment's"),
+        decision: z.enum(['proposed', 'accepted', 'overridden']).nullable().describe('How the perspective reached it; null when moderated or not assessed'),
+        judgementAlone: z.boolean().describe('No evidence the rules could assess: the outcome is judgement alone'),
+        basisText: z.string(),
+        rationale: z.string().nullable(),
+        evidenceFrom: z.enum(perspectives).nullable(),
+      }),
+    ),
+    rating: z.looseObject({ percentage: z.number().nullable(), final: z.object({ id: z.string(), label: z.string() }).nullable(), provisional: z.boolean(), calibrationLabel: z.string().nullable() }),
+  })
+  .meta({ id: 'AgreedResult' });
 export const auditEntry = z.object({ at: instant, by: actor, action: z.string(), subject: z.string(), version: z.number().int(), before: z.unknown(), after: z.unknown() });
 
 export const newUser = z.strictObject({ email: z.email().max(200), name: text(200), role: z.enum(roles), system: odsCode.nullable().default(null) }).refine((user) => user.role !== 'system-user' || user.system !== null, { path: ['system'], message: 'A system user must belong to a system' });

@@ -10,6 +10,7 @@ import { latestByCriterion, type StoredRecord } from '../persistence/assessment-
 import type { AssessmentService } from './assessment-service.ts';
 import type { CriterionService, ModerationContent } from './criterion-service.ts';
 import { toCsv } from './csv.ts';
+import { agreedResult } from './agreed-result.ts';
 import { scoreOf } from './final-scores.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
@@ -21,7 +22,7 @@ export interface PeriodCalibration {
   assessors: ScorerLeniency[];
   /** Each system's self-assessment against the moderated scores. */
   selfAssessment: SystemSelfLeniency[];
-  /** Final scores (moderated, else the assessor's judged score) per criterion, overall and by region. */
+  /** Final scores (the agreed result's: moderated, else the assessor's, peer review's or self-assessment's) per criterion, overall and by region. */
   distributions: CriterionDistribution[];
 }
 
@@ -89,6 +90,10 @@ export class CalibrationService {
     for (const assessment of inPeriod) {
       const snapshot = await this.assessments.snapshot(assessment.id, principal);
       const { records } = snapshot;
+      if (newest.get(assessment.system) === assessment) {
+        const agreed = await agreedResult(this.packs, snapshot);
+        for (const criterion of agreed.criteria) if (criterion.kind === 'scored') finals.push({ system: assessment.system, region: assessment.region, criterion: criterion.criterion, score: scoreOf(criterion.outcome) });
+      }
       const moderated = latestByCriterion<ModerationContent>(records, 'moderation', null);
       const moderatedScore = (criterion: string) => scoreOf(moderated.get(criterion)?.content.outcome ?? null);
       for (const perspective of perspectives) {
@@ -99,7 +104,6 @@ export class CalibrationService {
           const score = scoreOf(criterion.judgement.outcome);
           const scorer = scorers.get(criterion.criterion);
           if (scorer !== undefined) scored.push({ assessmentId: assessment.id, system: assessment.system, perspective, scorerId: scorer.userId, scorerName: scorer.name, criterion: criterion.criterion, score, moderatedScore: moderatedScore(criterion.criterion) });
-          if (perspective === 'assessor' && newest.get(assessment.system) === assessment) finals.push({ system: assessment.system, region: assessment.region, criterion: criterion.criterion, score: moderatedScore(criterion.criterion) ?? score });
         }
       }
     }

@@ -8,9 +8,8 @@ import type { Models } from '../persistence/database.ts';
 import type { AssessmentService, AssessmentSnapshot } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
 import type { EvidenceContent } from './criterion-service.ts';
-import { finalScores } from './final-scores.ts';
+import { agreedResult } from './agreed-result.ts';
 import type { PackRegistry } from './pack-registry.ts';
-import { scoreSnapshot } from './score-snapshot.ts';
 
 /** Reads assessments on behalf of the index, which keeps only what their systems agreed to share. */
 const indexReader: Principal = { userId: 'good-practice', name: 'Good practice', role: 'admin', system: null };
@@ -87,8 +86,11 @@ export class GoodPracticeIndex {
 
   private async entryOf(snapshot: AssessmentSnapshot): Promise<GoodPracticeEntry> {
     const { assessment, records } = snapshot;
-    const finals = finalScores(await scoreSnapshot(this.packs.get(assessment.pack), snapshot, 'assessor'), records);
-    const strengths = [...finals].filter(([, score]) => score === 4).map(([criterion]) => ({ criterion, narrative: narrativeOf(snapshot, criterion) }));
+    // Good practice is what the panel or an assessor found at 4, never a system's own or its peers' view alone.
+    const { criteria } = await agreedResult(this.packs, snapshot);
+    const strengths = criteria
+      .filter((criterion) => (criterion.basis === 'moderated' || criterion.basis === 'assessor') && criterion.outcome !== null && 'score' in criterion.outcome && criterion.outcome.score === 4)
+      .map((criterion) => ({ criterion: criterion.criterion, narrative: narrativeOf(snapshot, criterion.criterion) }));
     const consent = latestByCriterion<{ shareGoodPractice: boolean }>(records, 'sharing', null).get('');
     return {
       _id: assessment.id,

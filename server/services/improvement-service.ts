@@ -5,14 +5,16 @@ import { checksToMeet } from '../../assessments/calibration/checks-to-meet.ts';
 import { pathToNextRating, type PathToNextRating } from '../../assessments/calibration/path-to-next-rating.ts';
 import { preventionLineOf, preventionSharesOf, preventionTrajectory, type PreventionTrajectory } from '../../assessments/calibration/prevention-trajectory.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
-import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
+import { perspectives, type Perspective } from '../../assessments/evidence/perspective-evidence.ts';
+import type { AgreedResult } from '../../assessments/rating/agreed-result.ts';
 import type { PerspectiveResult } from '../../assessments/scoring/score-perspective.ts';
 import { latestByCriterion, type AssessmentRecords, type StoredRecord } from '../persistence/assessment-records.ts';
 import type { z } from 'zod';
 import { actorOf } from './actor.ts';
 import type { AssessmentService, AssessmentSnapshot } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
-import { finalScores, scoreOf } from './final-scores.ts';
+import { agreedResult } from './agreed-result.ts';
+import { scoreOf } from './final-scores.ts';
 import type { GoodPracticeIndex } from './good-practice-index.ts';
 import type { CriterionService, EvidenceContent } from './criterion-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
@@ -20,8 +22,8 @@ import type { PackRegistry } from './pack-registry.ts';
 type Ambitions = z.output<typeof ambitionsSchema>;
 
 export interface Improvement {
-  /** The perspective the rating and path are read from: the assessor's, else the peer's, else the self-assessment. */
-  perspective: Perspective;
+  /** The agreed result the path is read from: each criterion's final score and its basis (moderated, else assessor, peer, self). */
+  agreed: AgreedResult;
   path: PathToNextRating;
   /** For each criterion the path raises, the indicator thresholds to meet for its new score. */
   checks: Array<{ criterion: string; to: number; checks: ReturnType<typeof checksToMeet> }>;
@@ -32,8 +34,6 @@ export interface Improvement {
   sharingVersion: number;
   prevention: PreventionTrajectory | null;
 }
-
-const headlineOrder: readonly Perspective[] = ['assessor', 'peer', 'self'];
 
 /** Improvement (¶3.121, ¶3.123): the path to the next rating, good practice from others, own ambitions, prevention. */
 export class ImprovementService {
@@ -62,41 +62,44 @@ export class ImprovementService {
     return this.improvementOf(await this.assessments.snapshot(id, principal));
   }
 
-  /** The improvement of an assessment already read (and checked for sight by whoever read it). */
+  /** The improvement of an assessment already read (and checked for sight by whoever read it), from its agreed result. */
   async improvementOf(snapshot: AssessmentSnapshot): Promise<Improvement> {
     const { assessment, records } = snapshot;
     const pack = this.packs.get(assessment.pack);
+    const agreed = await agreedResult(this.packs, snapshot);
     const results = new Map<Perspective, PerspectiveResult>();
-    for (const perspective of headlineOrder) results.set(perspective, await this.criteria.scoreSnapshot(snapshot, perspective));
-    const perspective = headlineOrder.find((candidate) => (results.get(candidate)?.rating.scoredCriteriaAssessed ?? 0) > 0) ?? 'self';
-    const headline = results.get(perspective)!;
+    for (const perspective of perspectives) results.set(perspective, await this.criteria.scoreSnapshot(snapshot, perspective));
+    const judgedIn = (criterion: string) => {
+      const from = agreed.criteria.find((entry) => entry.criterion === criterion)?.evidenceFrom;
+      return from === null || from === undefined ? undefined : { perspective: from, criterion: results.get(from)?.criteria.find((entry) => entry.criterion === criterion) };
+    };
 
-    const scores = headline.criteria.filter((criterion) => criterion.kind === 'scored').map((criterion) => ({ criterion: criterion.criterion, score: scoreOf(criterion.judgement.outcome) }));
-    const path = await pathToNextRating(pack.manifest, scores, headline.rating.gate === null ? null : headline.rating.gate);
+    const finals = agreed.criteria.filter((criterion) => criterion.kind === 'scored').map((criterion) => ({ criterion: criterion.criterion, score: scoreOf(criterion.outcome) }));
+    const path = await pathToNextRating(pack.manifest, finals, agreed.rating.gate);
     const checks = path.status !== 'path' ? [] : path.changes.flatMap((change) => {
       if (!('criterion' in change)) return [];
       const packCriterion = pack.criteria.find((candidate) => candidate.id === change.criterion);
-      const findings = headline.criteria.find((candidate) => candidate.criterion === change.criterion)?.findings ?? [];
+      const findings = judgedIn(change.criterion)?.criterion?.findings ?? [];
       return packCriterion === undefined ? [] : [{ criterion: change.criterion, to: change.to, checks: checksToMeet(packCriterion, findings, { score: change.to }) }];
     });
 
     const ambitions = latestOf<{ ambitions: Ambitions }>(records, 'ambitions');
     const sharing = latestOf<{ shareGoodPractice: boolean }>(records, 'sharing');
-    const preventionEvidence = headline.criteria.find((criterion) => criterion.criterion === 'prevention-shift');
+    const prevention = judgedIn('prevention-shift');
     const preventionCriterion = pack.criteria.find((criterion) => criterion.id === 'prevention-shift');
-    const indicators = latestByCriterion<EvidenceContent>(records, 'evidence', perspective).get('prevention-shift')?.content.evidence.indicators;
+    const indicators = prevention === undefined ? undefined : latestByCriterion<EvidenceContent>(records, 'evidence', prevention.perspective).get('prevention-shift')?.content.evidence.indicators;
     const shares = indicators === undefined ? null : preventionSharesOf(indicators as Parameters<typeof preventionSharesOf>[0]);
 
     return {
-      perspective,
+      agreed,
       path,
       checks,
-      goodPractice: await this.goodPractice(assessment.id, assessment.period, finalScores(headline, records)),
+      goodPractice: await this.goodPractice(assessment.id, assessment.period, new Map(finals.map((entry) => [entry.criterion, entry.score]))),
       ambitions: recordedAmbitions(records).map((entry) => ambitionProgress(entry)),
       ambitionsVersion: ambitions?.version ?? 0,
       sharesGoodPractice: sharing?.content.shareGoodPractice ?? false,
       sharingVersion: sharing?.version ?? 0,
-      prevention: preventionEvidence?.assessed && preventionCriterion !== undefined && shares !== null ? preventionTrajectory(shares, preventionLineOf(preventionCriterion.parameterValues)) : null,
+      prevention: prevention?.criterion?.assessed && preventionCriterion !== undefined && shares !== null ? preventionTrajectory(shares, preventionLineOf(preventionCriterion.parameterValues)) : null,
     };
   }
 

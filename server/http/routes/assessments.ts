@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Route } from '../route.ts';
-import { assessment, assessmentFilter, assessmentPage, assessmentParams, auditEntry, newAssessment, problem, statusChange } from '../schemas.ts';
+import { agreedResult } from '../../services/agreed-result.ts';
+import { agreedResult as agreedResultSchema, assessment, assessmentFilter, assessmentPage, assessmentParams, auditEntry, newAssessment, problem, statusChange } from '../schemas.ts';
 
 export const assessmentRoutes: Route[] = [
   {
@@ -55,6 +56,16 @@ export const assessmentRoutes: Route[] = [
       const moved = await services.assessments.advance(params.id, body, principal!);
       return { status: 200, body: moved, headers: { ETag: `"${moved.version}"` } };
     },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/assessments/:id/rating',
+    summary: "The assessment's rating as agreed: each criterion's final outcome with its basis (moderated by the panel, else the assessor's, peer review's or self-assessment's judgement) and the pinned pack's rating of them",
+    tag: 'Scoring',
+    access: { kind: 'assessment', action: 'read' },
+    params: assessmentParams,
+    responses: { 200: { description: 'The agreed result', schema: agreedResultSchema }, 404: { description: 'No such assessment (or not yours)', schema: problem }, 503: { description: 'The pinned rule pack is not loaded here', schema: problem } },
+    handle: async ({ params, principal, services }) => ({ status: 200, body: await agreedResult(services.packs, await services.assessments.snapshot(params.id, principal!)) }),
   },
   {
     method: 'get',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ambitions } from '../../../assessments/calibration/ambition-schema.ts';
 import type { Route } from '../route.ts';
-import { assessmentParams, criterionRecord, problem } from '../schemas.ts';
+import { agreedResult, assessmentParams, criterionRecord, problem } from '../schemas.ts';
 
 const basedOnVersion = z.number().int().min(0).max(1_000_000);
 
@@ -13,7 +13,7 @@ export const improvementRoutes: Route[] = [
     tag: 'Improvement',
     access: { kind: 'assessment', action: 'read' },
     params: assessmentParams,
-    responses: { 200: { description: 'The improvement view', schema: z.looseObject({ perspective: z.string(), path: z.looseObject({ status: z.string() }), goodPractice: z.array(z.unknown()), ambitions: z.array(z.unknown()), prevention: z.unknown() }) }, 404: { description: 'No such assessment (or not yours)', schema: problem } },
+    responses: { 200: { description: 'The improvement view', schema: z.looseObject({ agreed: agreedResult, path: z.looseObject({ status: z.string() }), goodPractice: z.array(z.unknown()), ambitions: z.array(z.unknown()), prevention: z.unknown() }) }, 404: { description: 'No such assessment (or not yours)', schema: problem } },
     handle: async ({ params, principal, services }) => ({ status: 200, body: await services.improvement.improvement(params.id, principal!) }),
   },
   {

@@ -51,7 +51,7 @@ export const assessmentEvidencePages: PageRoute[] = [
       if (!reading.ok) return page.render(reading.values, reading.problems, basedOn, 400);
       try {
         const saved = await services.criteria.saveEvidence(id, perspective, criterion, basedOn, reading.data, principal!);
-        const outcome = proposalInWords(saved.content.proposal, page.pack).outcome;
+        const outcome = proposalInWords(saved.content.proposal, page.pack, criterion).outcome;
         return { redirect: perspectivePath(id, perspective, criterion), flash: `Evidence saved (version ${saved.version}). The rules propose: ${outcome}.` };
       } catch (error) {
         if (error instanceof ConflictError && error.current !== undefined) {
@@ -97,7 +97,7 @@ async function evidencePage(services: Services, params: CriterionParams, princip
         basedOnVersion: basedOn,
         parts: view.parts,
         saved: evidence === null ? null : { version: evidence.version, by: evidence.by.name, at: evidence.at },
-        proposal: evidence === null ? null : proposalInWords(evidence.content.proposal, context.pack),
+        proposal: evidence === null ? null : proposalInWords(evidence.content.proposal, context.pack, criterion),
         narrative: narrative === undefined ? null : { paragraphs: paragraphsOf(narrative.value), source: narrative.source, asAt: narrative.asAt },
         judgement: state.judgement === null ? null : judgementInWords(state.judgement, context.pack),
         judgementPath: mayWrite && open ? `${perspectivePath(id, perspective, criterion)}/judgement` : null,

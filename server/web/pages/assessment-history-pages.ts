@@ -62,7 +62,7 @@ export const assessmentHistoryPages: PageRoute[] = [
               version: record.version,
               by: record.by.name,
               at: record.at,
-              proposal: proposalInWords(record.content.proposal, context.pack),
+              proposal: proposalInWords(record.content.proposal, context.pack, criterion),
               narrative: narrative === undefined ? null : paragraphsOf(narrative.value),
             };
           }),

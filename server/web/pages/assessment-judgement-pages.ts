@@ -72,7 +72,7 @@ async function judgementPage(services: Services, params: CriterionParams, princi
   const context = await assessmentContext(services, id, principal);
   const packCriterion = packCriterionOf(context, criterion);
   const state = await services.criteria.state(id, perspective, criterion, principal);
-  const proposal = state.evidence === null ? null : proposalInWords(state.evidence.content.proposal, context.pack);
+  const proposal = state.evidence === null ? null : proposalInWords(state.evidence.content.proposal, context.pack, criterion);
   const name = perspectiveName(perspective);
   const gate = packCriterion.kind === 'gate';
   const override = gate ? 'override-gate' : 'override';

@@ -38,7 +38,7 @@ export const dashboardPages: PageRoute[] = [
         services.systems.list({}),
       ]);
       const rows = await Promise.all(
-        found.items.map(async (assessment) => ({ assessment, rating: await indicativeRating(services.criteria, await services.assessments.snapshot(assessment.id, principal!)) })),
+        found.items.map(async (assessment) => ({ assessment, rating: await indicativeRating(services.packs, await services.assessments.snapshot(assessment.id, principal!)) })),
       );
       const groups = statuses.map((status) => ({ status, name: statusNames[status], rows: rows.filter((row) => row.assessment.status === status) })).filter((group) => group.rows.length > 0);
       const regions = [...new Set(systems.map((system) => system.region))].sort();

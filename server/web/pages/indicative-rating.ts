@@ -1,9 +1,9 @@
-import { perspectiveOrder } from '../../../assessments/calibration/perspective-scores.ts';
 import { UnavailableError } from '../../../assessments/errors.ts';
-import { perspectiveNames } from '../../../assessments/report-model/words.ts';
-import { latestByCriterion } from '../../persistence/assessment-records.ts';
+import type { AgreedBasis } from '../../../assessments/rating/agreed-result.ts';
+import { listInWords } from '../../../assessments/report-model/words.ts';
+import { agreedResult } from '../../services/agreed-result.ts';
 import type { AssessmentSnapshot } from '../../services/assessment-service.ts';
-import type { CriterionService } from '../../services/criterion-service.ts';
+import type { PackRegistry } from '../../services/pack-registry.ts';
 
 /** An assessment's headline rating as a list shows it, or why there is none. */
 export interface IndicativeRating {
@@ -11,23 +11,24 @@ export interface IndicativeRating {
   label: string;
   percentage: number | null;
   provisional: boolean;
-  /** The perspective it is read from, in words ("Peer review"), or null when there is none. */
-  perspective: string | null;
+  /** What the final scores rest on, in words ("2 moderated by the panel and 8 from the assessor"), or null when there are none. */
+  basis: string | null;
 }
 
-/**
- * The rating the report leads with: the assessor's perspective when it has evidence, else the
- * peer review's, else the self-assessment's, scored with the pinned pack by the same service
- * method as GET /api/v1/assessments/{id}/perspectives/{perspective}/score.
- */
-export async function indicativeRating(criteria: CriterionService, snapshot: AssessmentSnapshot): Promise<IndicativeRating> {
-  const perspective = [...perspectiveOrder].reverse().find((candidate) => latestByCriterion(snapshot.records, 'evidence', candidate).size > 0);
-  if (perspective === undefined) return { label: 'No evidence yet', percentage: null, provisional: false, perspective: null };
+const basisWords: Readonly<Record<Exclude<AgreedBasis, 'not-assessed'>, string>> = { moderated: 'moderated by the panel', assessor: 'from the assessor', peer: 'from the peer review', self: 'from the self-assessment' };
+
+/** The headline rating of an assessment: its agreed result (server/services/agreed-result.ts), as the report and the API give it. */
+export async function indicativeRating(packs: PackRegistry, snapshot: AssessmentSnapshot): Promise<IndicativeRating> {
   try {
-    const { rating } = await criteria.scoreSnapshot(snapshot, perspective);
-    return { label: rating.final?.label ?? 'Not rated: no criterion assessed', percentage: rating.percentage, provisional: rating.provisional, perspective: perspectiveNames[perspective] };
+    const { rating, criteria } = await agreedResult(packs, snapshot);
+    const counts = (Object.keys(basisWords) as Array<keyof typeof basisWords>).flatMap((basis) => {
+      const count = criteria.filter((criterion) => criterion.basis === basis).length;
+      return count === 0 ? [] : [`${count} ${basisWords[basis]}`];
+    });
+    if (counts.length === 0) return { label: 'No evidence yet', percentage: null, provisional: false, basis: null };
+    return { label: rating.final?.label ?? 'Not rated: no criterion assessed', percentage: rating.percentage, provisional: rating.provisional, basis: listInWords(counts) };
   } catch (error) {
-    if (error instanceof UnavailableError) return { label: 'Not available: its rule pack is not loaded here', percentage: null, provisional: false, perspective: perspectiveNames[perspective] };
+    if (error instanceof UnavailableError) return { label: 'Not available: its rule pack is not loaded here', percentage: null, provisional: false, basis: null };
     throw error;
   }
 }

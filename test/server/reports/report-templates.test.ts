@@ -100,16 +100,18 @@ describe('report templates: the sample view-models rendered to HTML', () => {
     });
   }
 
-  it('the demo sample carries the rating, its cap, strengths, improvements, the path, divergence, agreement and moderation', async () => {
+  it('the demo sample carries the agreed rating (the panel’s 2 on scrutiny, not the assessor’s 1), what it rests on, strengths, improvements, the path, divergence, agreement and moderation', async () => {
     const text = decode(renderer.report(await sample('demo')));
     for (const expected of [
-      'Requires improvement',
-      '24 of 36 points = 67% · Good band (63–87%), lower half, capped at Requires improvement',
-      'Capped at Requires improvement.',
-      'Criteria: Effectiveness of Health Overview and Scrutiny Committees at system level.',
+      'Good',
+      '25 of 36 points = 69% · Good band (63–87%), lower half',
+      'No limiter applied',
+      'What this rating rests on',
+      'Moderated by the panel',
+      "Assessor's judgement: overrode the rules' proposal",
       'Financial management gate: not well managed.',
-      'This change would lift the rating from Requires improvement to Good (69%).',
-      'Effectiveness of Health Overview and Scrutiny Committees at system level: from 1 to 2',
+      'These 8 changes would lift the rating from Good to Outstanding (89%).',
+      'Effectiveness of Health Overview and Scrutiny Committees at system level: from 2 to 3',
       'Self-assessment 3 against assessor 1: a spread of 2 points.',
       'Self-assessment and assessor',
       'The panel agreed 2',

@@ -28,14 +28,14 @@ describe('Web pages: the dashboard (real Chromium)', function () {
   const tables = (page: Page) =>
     page.$$eval('main table', (found) => found.map((table) => [table.querySelector('caption')?.textContent?.trim(), ...[...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim()))]));
 
-  it('shows an administrator every assessment, grouped by status, with the indicative rating the score API gives; it passes axe-core', async () => {
+  it('shows an administrator every assessment, grouped by status, with the agreed rating the rating API gives; it passes axe-core', async () => {
     const page = await browser.newPage();
     await signIn(browser, page, web.admin);
-    const assessor = (await web.call(web.adminToken, 'GET', `/api/v1/assessments/${demo}/perspectives/assessor/score`)).body.rating;
-    const self = (await web.call(web.adminToken, 'GET', `/api/v1/assessments/${draft}/perspectives/self/score`)).body.rating;
+    const assessor = (await web.call(web.adminToken, 'GET', `/api/v1/assessments/${demo}/rating`)).body.rating;
+    const self = (await web.call(web.adminToken, 'GET', `/api/v1/assessments/${draft}/rating`)).body.rating;
     expect(await tables(page)).to.deep.equal([
-      ['Draft', ['NHS South East London Integrated Care Board (QKK)', 'London', '2025/26', `${self.final.label}, ${self.percentage}% (provisional) — Self-assessment`], ['NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board (QHG)', 'East of England', '2024/25', 'No evidence yet']],
-      ['In review', ['NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board (QOX)', 'South West', '2025/26', `${assessor.final.label}, ${assessor.percentage}%${assessor.provisional ? ' (provisional)' : ''} — Assessor`]],
+      ['Draft', ['NHS South East London Integrated Care Board (QKK)', 'London', '2025/26', `${self.final.label}, ${self.percentage}% (provisional) — 7 from the self-assessment`], ['NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board (QHG)', 'East of England', '2024/25', 'No evidence yet']],
+      ['In review', ['NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board (QOX)', 'South West', '2025/26', `${assessor.final.label}, ${assessor.percentage}%${assessor.provisional ? ' (provisional)' : ''} — 2 moderated by the panel and 8 from the assessor`]],
     ]);
     expect(await page.$eval('.app-calibration-banner', (banner) => banner.textContent)).to.contain('Indicative — not a published rating');
     expect(await page.$eval(`a[href="/assessments/${demo}"]`, (link) => link.textContent)).to.contain('(QOX)');

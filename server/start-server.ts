@@ -7,6 +7,7 @@ import { apiRouteTable } from './http/route-table.ts';
 import type { Logger } from './log.ts';
 import { AssessmentRecords } from './persistence/assessment-records.ts';
 import { migrateStorage } from './persistence/migrate-storage.ts';
+import { AssessmentSummaries } from './services/assessment-summaries.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
 import { BrowserPool } from './reports/browser-pool.ts';
 import { loadHtmlRenderer } from './reports/html-renderer.ts';
@@ -74,6 +75,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const assessments = new AssessmentService(database.models, records, packs, clock);
   const goodPractice = new GoodPracticeIndex(database.models, assessments, packs, clock, log);
   const criteria = new CriterionService(assessments, records, packs, clock, goodPractice);
+  const summaries = new AssessmentSummaries(database.connection, database.layout, assessments, criteria, packs, log);
+  records.afterWrite((assessmentId) => summaries.refresh(assessmentId));
   const improvement = new ImprovementService(assessments, criteria, records, packs, clock, goodPractice);
   // Report templates compile now; Chromium starts with the first report.
   const reportPool = new BrowserPool({ executablePath: config.reports.chromiumPath, size: config.reports.poolSize, maxQueue: config.reports.queueMax, taskTimeoutMs: config.reports.timeoutMs, log });
@@ -86,9 +89,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     accounts: new AccountService(database.models, identity, sessions, throttle, clock),
     sessions,
     assessments,
+    summaries,
     criteria,
     transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
-    calibration: new CalibrationService(assessments, criteria, packs),
+    calibration: new CalibrationService(assessments, criteria, packs, summaries),
     improvement,
     packs,
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
@@ -100,6 +104,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   await goodPractice.rebuild().then(
     (assessments) => log.info('Good practice index rebuilt', { assessments }),
     (error: unknown) => log.error('Good practice index not rebuilt', { error: error instanceof Error ? error.message : String(error) }),
+  );
+  await summaries.rebuild().then(
+    (rebuilt) => log.info('Assessment summaries checked', { rebuilt }),
+    (error: unknown) => log.error('Assessment summaries not rebuilt: each is rebuilt when next read', { error: error instanceof Error ? error.message : String(error) }),
   );
   const signingKey = await loadSiteKey(database.models, clock);
   const sweeper = startSweeper({ 'expired sessions': () => sessions.sweep(), 'sign-in attempts': () => throttle.sweep() }, config.sessions.sweepIntervalMs, log);
@@ -128,6 +136,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await sweeper.stop();
+        await summaries.idle();
         await reportPool.close();
         await database.close().catch(() => undefined);
         await embedded?.stop();

@@ -85,10 +85,17 @@ const maxAttempts = 25;
  * on FerretDB) is caught up on the next read by looking for the record after it, by `_id`.
  */
 export class AssessmentRecords {
+  private readonly written: Array<(assessmentId: string) => Promise<void>> = [];
+
   constructor(
     private readonly connection: Connection,
     readonly layout: StorageLayout,
   ) {}
+
+  /** Runs `listener` after each write to an assessment (derived views keep up with it); it must not throw. */
+  afterWrite(listener: (assessmentId: string) => Promise<void>): void {
+    this.written.push(listener);
+  }
 
   /** The assessment document and its current state: one read by `_id` (shared within a request), and one more to see that nothing follows it. */
   async read(assessmentId: string): Promise<CurrentAssessment | null> {
@@ -137,6 +144,7 @@ export class AssessmentRecords {
         throw error;
       }
       await this.writeState(key.assessmentId, applyRecord(current.state, record, seq), current.document);
+      for (const listener of this.written) await listener(key.assessmentId);
       return record;
     }
     throw new UnavailableError('This assessment is being changed by many people at once; try again in a moment');

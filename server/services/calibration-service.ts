@@ -6,13 +6,13 @@ import type { Principal } from '../../assessments/access/roles.ts';
 import { ForbiddenError } from '../../assessments/errors.ts';
 import { perspectives, type Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { Finding } from '../../assessments/scoring/criterion-result.ts';
-import { latestByCriterion, type StoredRecord } from '../persistence/assessment-records.ts';
+import { latestByCriterion } from '../persistence/assessment-records.ts';
 import type { AssessmentService } from './assessment-service.ts';
 import type { CriterionService, ModerationContent } from './criterion-service.ts';
 import { toCsv } from './csv.ts';
-import { agreedResult } from './agreed-result.ts';
 import { scoreOf } from './final-scores.ts';
 import type { PackRegistry } from './pack-registry.ts';
+import type { AssessmentSummaries, AssessmentSummary } from './assessment-summaries.ts';
 
 /** Calibration across the systems assessed in one period (¶3.125): who scores high or low, and how scores spread. */
 export interface PeriodCalibration {
@@ -42,6 +42,7 @@ export class CalibrationService {
     private readonly assessments: AssessmentService,
     private readonly criteria: CriterionService,
     private readonly packs: PackRegistry,
+    private readonly summaries: AssessmentSummaries,
   ) {}
 
   /** Agreement (exact, within one, quadratic-weighted kappa) per pair of perspectives, divergences with the findings each side saw, and moderated scores. */
@@ -72,41 +73,17 @@ export class CalibrationService {
     if (principal.role === 'system-user' || (principal.role === 'board-viewer' && principal.system !== null)) {
       throw new ForbiddenError('Calibration across systems compares every system, so it is for assessors, peer reviewers, administrators and panels');
     }
-    const inPeriod = [];
-    for (let number = 1; ; number += 1) {
-      const page = await this.assessments.list({ period }, { page: number, pageSize: 100 }, principal);
-      inPeriod.push(...page.items);
-      if (inPeriod.length >= page.total || page.items.length === 0) break;
-    }
+    // Summaries kept current on write and checked against each assessment's version: no history is read here.
+    const inPeriod = (await this.summaries.inPeriod(period)).sort((a, b) => a.system.localeCompare(b.system) || a.id.localeCompare(b.id));
     // A system has one assessment per period and pack, so after a pack changes it can have two in a
     // period: every one counts towards leniency, but its place in the distributions is its newest one's.
-    const newest = new Map<string, (typeof inPeriod)[number]>();
-    for (const assessment of inPeriod) {
-      const seen = newest.get(assessment.system);
-      if (seen === undefined || assessment.createdAt.getTime() > seen.createdAt.getTime()) newest.set(assessment.system, assessment);
+    const newest = new Map<string, AssessmentSummary>();
+    for (const summary of inPeriod) {
+      const seen = newest.get(summary.system);
+      if (seen === undefined || summary.createdAt.getTime() > seen.createdAt.getTime()) newest.set(summary.system, summary);
     }
-    const scored: ScoredCriterionRecord[] = [];
-    const finals: Array<{ system: string; region: string | null; criterion: string; score: number | null }> = [];
-    for (const assessment of inPeriod) {
-      const snapshot = await this.assessments.snapshot(assessment.id, principal);
-      const { records } = snapshot;
-      if (newest.get(assessment.system) === assessment) {
-        const agreed = await agreedResult(this.packs, snapshot);
-        for (const criterion of agreed.criteria) if (criterion.kind === 'scored') finals.push({ system: assessment.system, region: assessment.region, criterion: criterion.criterion, score: scoreOf(criterion.outcome) });
-      }
-      const moderated = latestByCriterion<ModerationContent>(records, 'moderation', null);
-      const moderatedScore = (criterion: string) => scoreOf(moderated.get(criterion)?.content.outcome ?? null);
-      for (const perspective of perspectives) {
-        const result = await this.criteria.scoreSnapshot(snapshot, perspective);
-        const scorers = scorersOf(records, perspective);
-        for (const criterion of result.criteria) {
-          if (criterion.kind !== 'scored') continue;
-          const score = scoreOf(criterion.judgement.outcome);
-          const scorer = scorers.get(criterion.criterion);
-          if (scorer !== undefined) scored.push({ assessmentId: assessment.id, system: assessment.system, perspective, scorerId: scorer.userId, scorerName: scorer.name, criterion: criterion.criterion, score, moderatedScore: moderatedScore(criterion.criterion) });
-        }
-      }
-    }
+    const scored: ScoredCriterionRecord[] = inPeriod.flatMap((summary) => summary.scored.map((entry) => ({ assessmentId: summary.id, system: summary.system, ...entry })));
+    const finals = [...newest.values()].flatMap((summary) => summary.finals.map((entry) => ({ system: summary.system, region: summary.region, ...entry })));
     return {
       period,
       assessments: inPeriod.length,
@@ -133,13 +110,4 @@ export class CalibrationService {
         );
     }
   }
-}
-
-/** Who recorded each criterion's score in a perspective: whoever judged it last, else whoever saved its evidence last. */
-function scorersOf(records: readonly StoredRecord[], perspective: (typeof perspectives)[number]) {
-  const scorers = new Map<string, { userId: string; name: string }>();
-  for (const kind of ['evidence', 'judgement'] as const) {
-    for (const [criterion, record] of latestByCriterion(records, kind, perspective)) scorers.set(criterion, record.by);
-  }
-  return scorers;
 }

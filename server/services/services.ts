@@ -1,5 +1,6 @@
 import type { AccountService } from './account-service.ts';
 import type { AssessmentService } from './assessment-service.ts';
+import type { AssessmentSummaries } from './assessment-summaries.ts';
 import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
 import type { IdentityService } from './identity-service.ts';
@@ -17,6 +18,7 @@ export interface Services {
   accounts: AccountService;
   sessions: SessionService;
   assessments: AssessmentService;
+  summaries: AssessmentSummaries;
   criteria: CriterionService;
   transfer: TransferService;
   packs: PackRegistry;

@@ -3,7 +3,7 @@ import { period } from '../../../assessments/evidence/perspective-evidence.ts';
 import { statuses } from '../../../assessments/workflow/status.ts';
 import type { PageRoute } from '../page.ts';
 import { statusNames } from '../words.ts';
-import { indicativeRating } from './indicative-rating.ts';
+import { notAvailable } from './indicative-rating.ts';
 
 const pageSize = 25;
 /** A filter left blank ("All") or not one of the choices filters nothing. */
@@ -37,9 +37,9 @@ export const dashboardPages: PageRoute[] = [
         services.assessments.list({ status: filter.status, period: filter.period, region: filter.region }, { page: filter.page, pageSize }, principal!),
         services.systems.list({}),
       ]);
-      const rows = await Promise.all(
-        found.items.map(async (assessment) => ({ assessment, rating: await indicativeRating(services.packs, await services.assessments.snapshot(assessment.id, principal!)) })),
-      );
+      // Ratings from the summaries kept current on write (one query, checked against each assessment's version), not from every history.
+      const summaries = await services.summaries.of(found.items.map((assessment) => assessment.id));
+      const rows = found.items.map((assessment) => ({ assessment, rating: summaries.get(assessment.id)?.rating ?? notAvailable }));
       const groups = statuses.map((status) => ({ status, name: statusNames[status], rows: rows.filter((row) => row.assessment.status === status) })).filter((group) => group.rows.length > 0);
       const regions = [...new Set(systems.map((system) => system.region))].sort();
       const lastPage = Math.max(1, Math.ceil(found.total / pageSize));

@@ -1,5 +1,5 @@
 import { UnavailableError } from '../../../assessments/errors.ts';
-import type { AgreedBasis } from '../../../assessments/rating/agreed-result.ts';
+import type { AgreedBasis, AgreedResult } from '../../../assessments/rating/agreed-result.ts';
 import { listInWords } from '../../../assessments/report-model/words.ts';
 import { agreedResult } from '../../services/agreed-result.ts';
 import type { AssessmentSnapshot } from '../../services/assessment-service.ts';
@@ -20,15 +20,22 @@ const basisWords: Readonly<Record<Exclude<AgreedBasis, 'not-assessed'>, string>>
 /** The headline rating of an assessment: its agreed result (server/services/agreed-result.ts), as the report and the API give it. */
 export async function indicativeRating(packs: PackRegistry, snapshot: AssessmentSnapshot): Promise<IndicativeRating> {
   try {
-    const { rating, criteria } = await agreedResult(packs, snapshot);
-    const counts = (Object.keys(basisWords) as Array<keyof typeof basisWords>).flatMap((basis) => {
-      const count = criteria.filter((criterion) => criterion.basis === basis).length;
-      return count === 0 ? [] : [`${count} ${basisWords[basis]}`];
-    });
-    if (counts.length === 0) return { label: 'No evidence yet', percentage: null, provisional: false, basis: null };
-    return { label: rating.final?.label ?? 'Not rated: no criterion assessed', percentage: rating.percentage, provisional: rating.provisional, basis: listInWords(counts) };
+    return ratingInWords(await agreedResult(packs, snapshot));
   } catch (error) {
-    if (error instanceof UnavailableError) return { label: 'Not available: its rule pack is not loaded here', percentage: null, provisional: false, basis: null };
+    if (error instanceof UnavailableError) return notAvailable;
     throw error;
   }
+}
+
+/** The headline rating when the assessment's pinned pack is not loaded on this server. */
+export const notAvailable: IndicativeRating = { label: 'Not available: its rule pack is not loaded here', percentage: null, provisional: false, basis: null };
+
+/** An agreed result's rating as a list shows it. */
+export function ratingInWords({ rating, criteria }: AgreedResult): IndicativeRating {
+  const counts = (Object.keys(basisWords) as Array<keyof typeof basisWords>).flatMap((basis) => {
+    const count = criteria.filter((criterion) => criterion.basis === basis).length;
+    return count === 0 ? [] : [`${count} ${basisWords[basis]}`];
+  });
+  if (counts.length === 0) return { label: 'No evidence yet', percentage: null, provisional: false, basis: null };
+  return { label: rating.final?.label ?? 'Not rated: no criterion assessed', percentage: rating.percentage, provisional: rating.provisional, basis: listInWords(counts) };
 }

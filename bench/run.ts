@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { machine } from './measure.ts';
 import { benchApi } from './api.ts';
+import { benchNational } from './national.ts';
 import { benchReport } from './report.ts';
 import { benchScoring } from './scoring.ts';
 import { benchSoak } from './soak.ts';
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => Promise<object>> = {
   api: () => benchApi(),
   report: () => benchReport(),
   soak: () => benchSoak(),
+  national: () => benchNational(),
 };
 
 const wanted = process.argv.slice(2);

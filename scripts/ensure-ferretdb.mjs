@@ -5,12 +5,12 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectRoot } from './project-root.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = join(root, 'server', 'db', 'ferretdb');
-const output = join(root, '.cache', 'ferretdb');
+const source = join(projectRoot, 'server', 'db', 'ferretdb');
+const output = join(projectRoot, '.cache', 'ferretdb');
 const binary = join(output, 'ferretdb');
 const stamp = join(output, 'source.sha256');
 

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { fromProjectRoot } from '../../scripts/project-root.mjs';
 
 /** The rule pack the product ships and uses unless told otherwise: rules/hewitt-3.122. */
-export const defaultPackDirectory = fileURLToPath(new URL('../../rules/hewitt-3.122/', import.meta.url));
+export const defaultPackDirectory = fromProjectRoot('rules', 'hewitt-3.122');

@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Principal } from '../../assessments/access/roles.ts';
 import { ProductError, ValidationError } from '../../assessments/errors.ts';
@@ -10,6 +9,7 @@ import { loadRulePack } from '../../assessments/rule-pack/load-pack.ts';
 import { identityOf } from '../../assessments/rule-pack/rule-pack.ts';
 import { parseScoringInput } from '../../assessments/scoring/scoring-input.ts';
 import { scorePerspective } from '../../assessments/scoring/score-perspective.ts';
+import { fromProjectRoot } from '../../scripts/project-root.mjs';
 import { loadConfig, type Config } from '../config.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { AssessmentRecords } from '../persistence/assessment-records.ts';
@@ -108,7 +108,7 @@ async function fileReport(path: string, config: Config): Promise<ReportModel> {
 }
 
 async function referenceSystem(code: string): Promise<{ name: string; region: string } | null> {
-  const [header, ...rows] = parseCsv(await readFile(fileURLToPath(new URL('../../reference/icbs.csv', import.meta.url)), 'utf8'));
+  const [header, ...rows] = parseCsv(await readFile(fromProjectRoot('reference', 'icbs.csv'), 'utf8'));
   const column = (name: string) => header?.indexOf(name) ?? -1;
   const row = rows.find((fields) => fields[column('ods_code')] === code);
   return row === undefined ? null : { name: row[column('name')] ?? code, region: row[column('nhs_region')] ?? '' };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { fromProjectRoot } from '../../scripts/project-root.mjs';
 
-const template = Handlebars.compile(readFileSync(new URL('./views/api-reference.hbs', import.meta.url), 'utf8'), { strict: true });
+const template = Handlebars.compile(readFileSync(fromProjectRoot('server', 'http', 'views', 'api-reference.hbs'), 'utf8'), { strict: true });
 
 const accessWords: Record<string, string> = {
   public: 'anyone',

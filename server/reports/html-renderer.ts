@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Chart, ReportModel } from '../../assessments/report-model/report-model.ts';
+import { fromProjectRoot } from '../../scripts/project-root.mjs';
 
 /** The report's templates, partials and print CSS: report-templates/ at the root of the product. */
-export const reportTemplateDirectory = fileURLToPath(new URL('../../report-templates/', import.meta.url));
+export const reportTemplateDirectory = fromProjectRoot('report-templates');
 
 export interface HtmlRenderer {
   /** The whole report as one HTML document (CSS inline, with the running header and footer as the page's margin boxes; charts inline SVG; no scripts, no external resources). */

@@ -1,14 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Principal, Role } from '../../assessments/access/roles.ts';
 import { odsCode, period, perspectives, type Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import { statuses, type AssessmentStatus } from '../../assessments/workflow/status.ts';
+import { fromProjectRoot } from '../../scripts/project-root.mjs';
 import type { Logger } from '../log.ts';
 import type { Services } from '../services/services.ts';
 
-const demoFolder = fileURLToPath(new URL('../../demo/assessments/', import.meta.url));
+const demoFolder = fromProjectRoot('demo', 'assessments');
 
 const perspectiveInput = z.strictObject({ criteria: z.record(z.string(), z.unknown()), judgements: z.record(z.string(), z.unknown()).default({}) });
 

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Principal } from '../../assessments/access/roles.ts';
 import { ConflictError, NotFoundError } from '../../assessments/errors.ts';
+import { fromProjectRoot } from '../../scripts/project-root.mjs';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { Models } from '../persistence/database.ts';
 import type { Clock } from './clock.ts';
 import { parseCsv } from './parse-csv.ts';
 
-const referenceFile = fileURLToPath(new URL('../../reference/icbs.csv', import.meta.url));
+const referenceFile = fromProjectRoot('reference', 'icbs.csv');
 
 export interface NewSystem {
   odsCode: string;

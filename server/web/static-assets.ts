@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import { fromProjectRoot } from '../../scripts/project-root.mjs';
 
 const nhsukDirectory = join(dirname(createRequire(import.meta.url).resolve('nhsuk-frontend/package.json')), 'dist', 'nhsuk');
-const ownDirectory = fileURLToPath(new URL('./assets/', import.meta.url));
+const ownDirectory = fromProjectRoot('server', 'web', 'assets');
 
 interface Asset {
   type: string;

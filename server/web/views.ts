@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { fromProjectRoot } from '../../scripts/project-root.mjs';
 import { chartMarkup } from '../reports/html-renderer.ts';
 import { viewHelpers } from './view-helpers.ts';
 
@@ -10,7 +10,7 @@ export interface PageViews {
   render(view: string, model: Record<string, unknown>): string;
 }
 
-const viewsDirectory = fileURLToPath(new URL('./views/', import.meta.url));
+const viewsDirectory = fromProjectRoot('server', 'web', 'views');
 
 /**
  * Compiles every template under server/web/views once, in strict mode (printing a name the model

@@ -7,6 +7,8 @@ export interface ServerProcess {
   url: string;
   /** The first administrator's token: printed only when this start created it (a fresh data folder), else ''. */
   adminToken: string;
+  /** The first administrator's one-time password for the web pages: printed only when this start created it, else ''. */
+  adminPassword: string;
   child: ChildProcess;
   /** Settles with the exit code, or the signal that ended it, whenever the process ends. */
   exited: Promise<number | string | null>;
@@ -18,18 +20,24 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** The TypeScript sources through tsx, as in development; pass `[compiled main.js]` to start a build instead. */
+const fromSources = ['--import', 'tsx', 'server/main.ts'];
+
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, entry: string[] = fromSources): Promise<ServerProcess> {
+  const child = spawn(process.execPath, entry, {
     env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   let adminToken = '';
+  let adminPassword = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('The server did not start within 120 s')), 120000);
     const read = (line: string) => {
       const token = /^\s+(?:API token:\s+)?(icsm_\S+)$/.exec(line);
       if (token !== null) adminToken = token[1] as string;
+      const password = /^\s+Password:\s+(\S+)$/.exec(line);
+      if (password !== null) adminPassword = password[1] as string;
       const listening = /Listening on (http:\/\/\S+)/.exec(line);
       if (listening !== null) {
         clearTimeout(timer);
@@ -48,6 +56,7 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   return {
     url,
     adminToken,
+    adminPassword,
     child,
     exited,
     async rssMb() {

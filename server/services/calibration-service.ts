@@ -3,6 +3,7 @@ import { criterionDistributions, type CriterionDistribution } from '../../assess
 import { findDivergences, type Divergence } from '../../assessments/calibration/divergence.ts';
 import { scorerLeniency, selfAssessmentLeniency, type ScoredCriterionRecord, type ScorerLeniency, type SystemSelfLeniency } from '../../assessments/calibration/leniency.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
+import { mayCalibrateAcrossSystems } from '../../assessments/access/policy.ts';
 import { ForbiddenError } from '../../assessments/errors.ts';
 import { perspectives, type Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { Finding } from '../../assessments/scoring/criterion-result.ts';
@@ -67,8 +68,7 @@ export class CalibrationService {
   }
 
   async forPeriod(period: string, principal: Principal): Promise<PeriodCalibration> {
-    // Comparing systems shows every system's scores: not for a system's own team or its board.
-    if (principal.role === 'system-user' || (principal.role === 'board-viewer' && principal.system !== null)) {
+    if (!mayCalibrateAcrossSystems(principal)) {
       throw new ForbiddenError('Calibration across systems compares every system, so it is for assessors, peer reviewers, administrators and panels');
     }
     const inPeriod = [];

@@ -14,6 +14,11 @@ import { toCsv } from './csv.ts';
 import { scoreOf } from './final-scores.ts';
 import type { PackRegistry } from './pack-registry.ts';
 
+/** Calibration across systems shows every system's scores: refused (403) to a system's own team and a board limited to one system. */
+export function refuseUnlessMayCompare(principal: Principal): void {
+  if (!mayCalibrateAcrossSystems(principal)) throw new ForbiddenError('Calibration across systems compares every system, so it is for assessors, peer reviewers, administrators and panels');
+}
+
 /** Calibration across the systems assessed in one period (¶3.125): who scores high or low, and how scores spread. */
 export interface PeriodCalibration {
   period: string;
@@ -68,9 +73,7 @@ export class CalibrationService {
   }
 
   async forPeriod(period: string, principal: Principal): Promise<PeriodCalibration> {
-    if (!mayCalibrateAcrossSystems(principal)) {
-      throw new ForbiddenError('Calibration across systems compares every system, so it is for assessors, peer reviewers, administrators and panels');
-    }
+    refuseUnlessMayCompare(principal);
     const inPeriod = [];
     for (let number = 1; ; number += 1) {
       const page = await this.assessments.list({ period }, { page: number, pageSize: 100 }, principal);

@@ -31,6 +31,7 @@ describe('Web pages: the header’s menu links calibration across systems for th
       expect(menuOf(dashboard.html).includes('/calibration'), 'in the menu').to.equal(sees);
       const calibration = await client.get('/calibration?period=2025%2F26');
       expect(calibration.status).to.equal(sees ? 200 : 403);
+      expect((await client.get('/calibration')).status, 'without a period, when there is nothing to compare yet').to.equal(sees ? 200 : 403);
       if (sees) expect(calibration.html, 'marked as the current item there').to.match(/<a class="nhsuk-header__navigation-link" href="\/calibration" aria-current="page">/);
     });
   }

@@ -1,6 +1,7 @@
 // `node --import tsx scripts/web-screenshots.ts`: starts the product with its synthetic demo data in
 // a temporary folder, opens the main web pages in headless Chromium as the demo ICS team and an
 // administrator, and writes a PNG of each (its first 2,000 pixels) to docs/screenshots/ for the README.
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +43,12 @@ try {
     await page.screenshot({ path: join(folder, `${name}.png`), clip: { x: 0, y: 0, width: 1100, height }, captureBeyondViewport: true });
     console.log(`docs/screenshots/${name}.png: ${await page.title()}`);
   };
+  // A one-time password must be changed at the first sign-in: the screenshots are of the pages after that.
+  const ownPassword = async (userId: string, oneTime: string) => {
+    const password = `screenshots ${randomBytes(9).toString('base64url')}`;
+    await services.accounts.changePassword(userId, oneTime, password);
+    return password;
+  };
   const newPage = async () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1100, height: 900 });
@@ -49,7 +56,7 @@ try {
   };
 
   const teamPage = await newPage();
-  await signIn(browser, teamPage, { email: team.email, password: await services.accounts.issuePassword(team.id) });
+  await signIn(browser, teamPage, { email: team.email, password: await ownPassword(team.id, await services.accounts.issuePassword(team.id)) });
   await shoot(teamPage, '01-assessment-overview', `/assessments/${draft}`);
   await shoot(teamPage, '02-task-list', `/assessments/${draft}/self`);
   await shoot(teamPage, '03-evidence-form', `/assessments/${draft}/self/hosc-effectiveness`);
@@ -61,7 +68,7 @@ try {
   await shoot(teamPage, '07-ambitions', `/assessments/${draft}/ambitions`);
 
   const adminPage = await newPage();
-  await signIn(browser, adminPage, { email: 'admin@example.org', password: server.firstAdminPassword });
+  await signIn(browser, adminPage, { email: 'admin@example.org', password: await ownPassword(admin.id, server.firstAdminPassword) });
   await shoot(adminPage, '08-moderation', `/assessments/${divergent}/moderation`);
   await shoot(adminPage, '09-moderate-a-criterion', `/assessments/${divergent}/moderation/partner-engagement`);
   await shoot(adminPage, '10-calibration', `/assessments/${divergent}/calibration`);

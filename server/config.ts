@@ -37,7 +37,13 @@ const environment = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SIGN_IN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Express's 'trust proxy': off by default; behind a TLS proxy its hop count, addresses or subnets (e.g. `1`, `loopback`, `10.0.0.0/8`). */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9A-Za-z.:/_, -]{1,500})$/, 'TRUST_PROXY must be true, false, a number of proxies, or addresses and subnets separated by commas')
+    .transform((text): boolean | number | string => (text === 'true' ? true : text === 'false' ? false : /^\d+$/.test(text) ? Number(text) : text))
+    .default(false),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -67,7 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: values.LOG_LEVEL,
     /** Web pages: the session cookie's Secure flag, sessions' idle and absolute lifetimes, and how often expired sessions and sign-in failures are deleted. */
     sessions: { cookieSecure: values.COOKIE_SECURE, idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000, sweepIntervalMs: values.SWEEP_INTERVAL_SECONDS * 1000 },
-    /** Sign-in throttling: this many failures for one email (or from one address) within the window lock it out for the lock-out time. */
-    signIn: { maxFailuresPerEmail: values.SIGN_IN_MAX_FAILURES, maxFailuresPerAddress: values.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: values.SIGN_IN_WINDOW_MINUTES * 60_000, lockoutMs: values.SIGN_IN_LOCKOUT_MINUTES * 60_000 },
+    /** Sign-in throttling: after this many failures for one email (or from one address) within the window, each further attempt waits 1 s, 2 s, 4 s… up to the maximum delay. */
+    signIn: { maxFailuresPerEmail: values.SIGN_IN_MAX_FAILURES, maxFailuresPerAddress: values.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: values.SIGN_IN_WINDOW_MINUTES * 60_000, maxDelayMs: values.SIGN_IN_MAX_DELAY_SECONDS * 1000 },
+    /** Express's 'trust proxy', so that a client's own address (X-Forwarded-For) is throttled behind a proxy; false by default. */
+    trustProxy: values.TRUST_PROXY,
   };
 }

@@ -114,7 +114,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
 
   const routes = apiRouteTable(productVersion, () => database.ping());
   const web = { pages: pageTable, signingKey, cookieSecure: config.sessions.cookieSecure, protectiveMarking: config.protectiveMarking };
-  const app = createApp({ services, routes, bodyLimitBytes: config.bodyLimitBytes, log, databaseReady: () => database.connection.readyState === 1, web });
+  const app = createApp({ services, routes, bodyLimitBytes: config.bodyLimitBytes, log, databaseReady: () => database.connection.readyState === 1, web, trustProxy: config.trustProxy });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);

@@ -48,6 +48,14 @@ export function mayDo(principal: Principal, action: AssessmentAction): boolean {
   }
 }
 
+/**
+ * Calibration across systems compares every system's scores: not for a system's own team or a
+ * board limited to one system (403).
+ */
+export function mayCalibrateAcrossSystems(principal: Principal): boolean {
+  return principal.role !== 'system-user' && !(principal.role === 'board-viewer' && principal.system !== null);
+}
+
 /** Administration of systems, users and tokens is for administrators only. */
 export function mayAdminister(principal: Principal): boolean {
   return principal.role === 'admin';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -38,15 +38,18 @@ export interface EmbeddedFerretDbOptions {
 export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeoutMs = 30_000, stopTimeoutMs = 10_000 }: EmbeddedFerretDbOptions): Promise<EmbeddedFerretDb> {
   const binary = await ensureFerretDb();
   const sqliteDir = join(dataDir, 'ferretdb');
-  await mkdir(sqliteDir, { recursive: true });
   const logFile = join(dataDir, 'ferretdb.log');
-  const logStream = createWriteStream(logFile, { flags: 'a' });
+  await ownerOnly(dataDir, sqliteDir);
+  const logStream = createWriteStream(logFile, { flags: 'a', mode: 0o600 });
   // The binary itself listens on the port asked for (0: the kernel picks a free one) and prints
   // "LISTENING <uri>" once bound, so there is no window in which another process can take the port.
   // Its standard input is a pipe this process holds open and never writes to: when this process
   // ends in any way, even SIGKILL, the pipe closes and FerretDB stops (-exit-with-parent), so no
   // orphaned database keeps the files open under the next start.
-  const child = spawn(binary, ['-listen', `127.0.0.1:${port}`, '-sqlite-dir', sqliteDir, '-log-level', 'error', '-exit-with-parent'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // It runs under umask 077 (the shell execs it, so the pid is FerretDB's own), so the SQLite
+  // files it makes, journals included, are its owner's alone: they hold password hashes.
+  const args = ['-listen', `127.0.0.1:${port}`, '-sqlite-dir', sqliteDir, '-log-level', 'error', '-exit-with-parent'];
+  const child = spawn('/bin/sh', ['-c', 'umask 077 && exec "$0" "$@"', binary, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => undefined);
   child.stderr.pipe(logStream);
   const killOnExit = () => child.kill('SIGKILL');
@@ -89,6 +92,18 @@ export async function startEmbeddedFerretDb({ dataDir, port = 0, log, startTimeo
     clearTimeout(killer);
   };
   return { uri, port: Number(new URL(uri).port), pid: child.pid!, exited, stop };
+}
+
+/**
+ * Makes the data folder and the SQLite folder readable by this user alone (0700), and every file
+ * already in them 0600, so that data written by an earlier version, when they were 0644, is closed too.
+ */
+async function ownerOnly(dataDir: string, sqliteDir: string): Promise<void> {
+  await mkdir(sqliteDir, { recursive: true, mode: 0o700 });
+  for (const folder of [dataDir, sqliteDir]) {
+    await chmod(folder, 0o700);
+    for (const entry of await readdir(folder, { withFileTypes: true })) if (entry.isFile()) await chmod(join(folder, entry.name), 0o600);
+  }
 }
 
 /** Resolves with the URI the binary reports once it listens, after a real `hello` has succeeded there. */

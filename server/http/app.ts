@@ -16,6 +16,8 @@ export interface AppOptions {
   log: Logger;
   /** False while the database is disconnected: requests that need it get 503 at once. */
   databaseReady: () => boolean;
+  /** Express's 'trust proxy' (TRUST_PROXY): which proxies' X-Forwarded-For to believe for the client's address; false by default. */
+  trustProxy?: boolean | number | string;
   /** The web pages (server/web/page-table.ts) and what they need beyond the API's options. */
   web: Pick<WebOptions, 'pages' | 'signingKey' | 'cookieSecure' | 'protectiveMarking'>;
 }
@@ -23,9 +25,10 @@ export interface AppOptions {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The express application: security headers, JSON bodies within the limit, the route table, problems; then the web pages. */
-export function createApp({ services, routes, bodyLimitBytes, log, databaseReady, web }: AppOptions): express.Express {
+export function createApp({ services, routes, bodyLimitBytes, log, databaseReady, web, trustProxy = false }: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.set('query parser', 'simple');
   app.use((_request, _response, next) => withRequestMemo(next));
   app.use(securityHeaders());

@@ -8,6 +8,7 @@ import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
 import { sessionModel } from './models/session.ts';
 import { signInAttemptModel } from './models/sign-in-attempt.ts';
 import { siteKeyModel } from './models/site-key.ts';
+import { spentOneTimePasswordModel } from './models/spent-one-time-password.ts';
 import { systemChangeModel } from './models/system-change.ts';
 import { systemModel } from './models/system.ts';
 import { userModel } from './models/user.ts';
@@ -41,6 +42,7 @@ function bindModels(connection: Connection) {
     sessions: sessionModel(connection),
     signInAttempts: signInAttemptModel(connection),
     siteKeys: siteKeyModel(connection),
+    spentOneTimePasswords: spentOneTimePasswordModel(connection),
   };
 }
 

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Role } from '../../assessments/access/roles.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
+import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { Models } from '../persistence/database.ts';
 import type { Clock } from './clock.ts';
 import type { IdentityService, NewUser, UserView } from './identity-service.ts';
@@ -7,12 +9,12 @@ import { hashPassword, oneTimePassword, passwordLength, unmatchableHash, verifyP
 import type { SessionService } from './session-service.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 
-export type SignInOutcome = { kind: 'signed-in'; cookie: string } | { kind: 'refused' } | { kind: 'locked'; until: Date };
+export type SignInOutcome = { kind: 'signed-in'; cookie: string; mustChangePassword: boolean } | { kind: 'refused' } | { kind: 'wait'; seconds: number };
 
 /**
  * People's accounts on the web pages: signing in with email and password (throttled), passwords
- * (scrypt hashes; one-time passwords shown once to an administrator), roles, and disabling, which
- * ends the person's sessions at once.
+ * (scrypt hashes; one-time passwords shown once to an administrator, which sign in once and must
+ * then be changed), roles, and disabling, which ends the person's sessions at once.
  */
 export class AccountService {
   constructor(
@@ -24,19 +26,27 @@ export class AccountService {
   ) {}
 
   /**
-   * Signs in, starting a new session. An unknown email, a wrong password and a disabled account
-   * are refused alike, after the same work; too many failures lock the email or address out.
+   * Signs in, starting a new session. An unknown email, a wrong password, a disabled account and a
+   * one-time password already used are refused alike, after the same work; after too many failures
+   * each attempt must wait a growing delay first (server/services/sign-in-throttle.ts).
    */
   async signIn(email: string, password: string, address: string): Promise<SignInOutcome> {
-    const lockedUntil = await this.throttle.lockedUntil(email, address);
-    if (lockedUntil !== null) return { kind: 'locked', until: lockedUntil };
+    const attempt = await this.throttle.begin(email, address);
+    if (attempt.kind === 'wait') return attempt;
     const user = await this.models.users.findOne({ email: email.trim().toLowerCase() }).lean();
     const matches = await verifyPassword(password, user?.passwordHash ?? unmatchableHash);
-    if (user === null || !matches || user.disabledAt !== null) {
-      const until = await this.throttle.recordFailure(email, address);
-      return until === null ? { kind: 'refused' } : { kind: 'locked', until };
+    const oneTime = user?.passwordIsOneTime === true;
+    if (user === null || !matches || user.disabledAt !== null || (oneTime && !(await this.spend(String(user._id), user.passwordHash!)))) {
+      await attempt.settle('failure');
+      return { kind: 'refused' };
     }
-    return { kind: 'signed-in', cookie: await this.sessions.start(String(user._id)) };
+    await attempt.settle('success');
+    return { kind: 'signed-in', cookie: await this.sessions.start(String(user._id)), mustChangePassword: oneTime };
+  }
+
+  /** Whether the person's password is a one-time password they must replace before anything else. */
+  async mustChangePassword(userId: string): Promise<boolean> {
+    return (await this.models.users.findById(userId, { passwordIsOneTime: 1 }).lean())?.passwordIsOneTime === true;
   }
 
   /** Creates a user with a one-time password, returned once to show to the administrator. */
@@ -49,7 +59,7 @@ export class AccountService {
   async issuePassword(userId: string): Promise<string> {
     await this.identity.getUser(userId);
     const password = oneTimePassword();
-    await this.setPassword(userId, password);
+    await this.setPassword(userId, password, { oneTime: true });
     await this.sessions.endAllOf(userId);
     return password;
   }
@@ -61,7 +71,8 @@ export class AccountService {
     if (!(await verifyPassword(current, user.passwordHash ?? unmatchableHash))) throw new ValidationError('The password was not changed', [{ path: 'currentPassword', message: 'Your current password is not right' }]);
     const problem = passwordProblem(next, user.email);
     if (problem !== null) throw new ValidationError('The password was not changed', [{ path: 'newPassword', message: problem }]);
-    await this.setPassword(userId, next);
+    await this.setPassword(userId, next, { oneTime: false });
+    await this.models.spentOneTimePasswords.deleteMany({ userId });
     await this.sessions.endAllOf(userId);
   }
 
@@ -82,9 +93,20 @@ export class AccountService {
     return this.identity.getUser(userId);
   }
 
-  private async setPassword(userId: string, password: string): Promise<void> {
-    const { matchedCount } = await this.models.users.updateOne({ _id: userId }, { $set: { passwordHash: await hashPassword(password) } });
+  private async setPassword(userId: string, password: string, { oneTime }: { oneTime: boolean }): Promise<void> {
+    const { matchedCount } = await this.models.users.updateOne({ _id: userId }, { $set: { passwordHash: await hashPassword(password), passwordIsOneTime: oneTime } });
     if (matchedCount === 0) throw new NotFoundError(`There is no user ${userId}`);
+  }
+
+  /** Marks a one-time password used: true for the first sign-in with it, false ever after (a unique insert, so two racing cannot both win). */
+  private async spend(userId: string, passwordHash: string): Promise<boolean> {
+    try {
+      await this.models.spentOneTimePasswords.create({ _id: createHash('sha256').update(passwordHash).digest('hex'), userId, spentAt: this.clock.now() });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 }
 

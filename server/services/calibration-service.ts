@@ -3,6 +3,7 @@ import { criterionDistributions, type CriterionDistribution } from '../../assess
 import { findDivergences, type Divergence } from '../../assessments/calibration/divergence.ts';
 import { scorerLeniency, selfAssessmentLeniency, type ScoredCriterionRecord, type ScorerLeniency, type SystemSelfLeniency } from '../../assessments/calibration/leniency.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
+import { mayCalibrateAcrossSystems } from '../../assessments/access/policy.ts';
 import { ForbiddenError } from '../../assessments/errors.ts';
 import { perspectives, type Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { Finding } from '../../assessments/scoring/criterion-result.ts';
@@ -13,6 +14,11 @@ import { toCsv } from './csv.ts';
 import { scoreOf } from './final-scores.ts';
 import type { PackRegistry } from './pack-registry.ts';
 import type { AssessmentSummaries, AssessmentSummary } from './assessment-summaries.ts';
+
+/** Calibration across systems shows every system's scores: refused (403) to a system's own team and a board limited to one system. */
+export function refuseUnlessMayCompare(principal: Principal): void {
+  if (!mayCalibrateAcrossSystems(principal)) throw new ForbiddenError('Calibration across systems compares every system, so it is for assessors, peer reviewers, administrators and panels');
+}
 
 /** Calibration across the systems assessed in one period (¶3.125): who scores high or low, and how scores spread. */
 export interface PeriodCalibration {
@@ -69,10 +75,7 @@ export class CalibrationService {
   }
 
   async forPeriod(period: string, principal: Principal): Promise<PeriodCalibration> {
-    // Comparing systems shows every system's scores: not for a system's own team or its board.
-    if (principal.role === 'system-user' || (principal.role === 'board-viewer' && principal.system !== null)) {
-      throw new ForbiddenError('Calibration across systems compares every system, so it is for assessors, peer reviewers, administrators and panels');
-    }
+    refuseUnlessMayCompare(principal);
     // Summaries kept current on write and checked against each assessment's version: no history is read here.
     const inPeriod = (await this.summaries.inPeriod(period)).sort((a, b) => a.system.localeCompare(b.system) || a.id.localeCompare(b.id));
     // A system has one assessment per period and pack, so after a pack changes it can have two in a

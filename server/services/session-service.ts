@@ -12,11 +12,13 @@ export interface SessionSettings {
   absoluteMs: number;
 }
 
-/** A session found from its cookie: who it is, and the token its forms must carry. */
+/** A session found from its cookie: who it is, the token its forms must carry, and whether they must first set their own password. */
 export interface SignedInSession {
   id: string;
   principal: Principal;
   csrfToken: string;
+  /** Signed in with a one-time password: every page but changing it (and signing out) sends them there. */
+  mustChangePassword: boolean;
 }
 
 /** How often a session's last use is written: each page reads the session, but need not write it. */
@@ -64,7 +66,7 @@ export class SessionService {
     if (now.getTime() - session.lastSeenAt.getTime() >= touchEveryMs) {
       await this.models.sessions.updateOne({ _id: id }, { $set: { lastSeenAt: now, expiresAt: this.expiry(session.createdAt, now) } });
     }
-    return { id, principal: principalOf(user), csrfToken: session.csrfToken };
+    return { id, principal: principalOf(user), csrfToken: session.csrfToken, mustChangePassword: user.passwordIsOneTime === true };
   }
 
   /** Ends the session a cookie names (sign-out). */

@@ -22,7 +22,8 @@ export interface PageMountOptions {
 /**
  * Mounts each page of the table: the database must be up (503), the session cookie names the
  * principal, the path's params must parse (404), the access rule is enforced by the API's own
- * authorise() (not signed in: to the sign-in page; another tenant's: 404; not allowed: 403), every
+ * authorise() (not signed in: to the sign-in page; another tenant's: 404; not allowed: 403; signed
+ * in with a one-time password: to changing it, whatever the page), every
  * POST must carry its CSRF token (403, nothing changed), then the handler answers. A ValidationError
  * is the handler's to show on its form; any other error becomes an error page. Ends with the
  * "Page not found" page for every other address outside the API.
@@ -39,6 +40,8 @@ export function mountPages(app: Express, pages: readonly PageRoute[], options: P
         if (!databaseReady()) throw new UnavailableError('The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds.', 5);
         session = cookie === null ? null : await services.sessions.find(cookie);
         const form = page.method === 'post' ? await parseForm(formParser, request, response) : {};
+        // Signed in with a one-time password: nothing else until they set their own (a POST changes nothing).
+        if (session?.mustChangePassword === true && !passwordPages.has(page.path)) return responder.send(request, response, session, { redirect: '/account/password' });
         const params = parseParams(page, request.params as Record<string, string>);
         await authorise(page.access, session?.principal ?? null, params, form, services);
         if (page.method === 'post') {
@@ -52,7 +55,7 @@ export function mountPages(app: Express, pages: readonly PageRoute[], options: P
         if (error instanceof UnauthenticatedError) {
           if (cookie !== null) cookies.clear(response, 'session');
           const next = page.method === 'get' ? request.originalUrl : request.path;
-          return response.set('Cache-Control', 'no-store').redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
+          return response.redirect(303, `/sign-in?next=${encodeURIComponent(next)}`);
         }
         responder.error(request, response, session, errorPageFor(error), error);
       }
@@ -65,6 +68,9 @@ export function mountPages(app: Express, pages: readonly PageRoute[], options: P
     responder.error(request, response, session, pageNotFound);
   });
 }
+
+/** The pages someone who must change their password may still use. */
+const passwordPages = new Set(['/account/password', '/sign-out']);
 
 function parseForm(parser: express.RequestHandler, request: Request, response: Response): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) =>

@@ -1,4 +1,4 @@
-import { mayAdminister } from '../../assessments/access/policy.ts';
+import { mayAdminister, mayCalibrateAcrossSystems } from '../../assessments/access/policy.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
 
 interface NavigationItem {
@@ -10,6 +10,7 @@ interface NavigationItem {
 /** The header's menu, in order; each item says whom it is for (the pages themselves still check access). */
 const items: NavigationItem[] = [
   { text: 'Assessments', href: '/', shownTo: () => true },
+  { text: 'Calibration', href: '/calibration', shownTo: mayCalibrateAcrossSystems },
   { text: 'Users', href: '/admin/users', shownTo: mayAdminister },
   { text: 'Systems', href: '/admin/systems', shownTo: mayAdminister },
   { text: 'Rule packs', href: '/admin/rule-packs', shownTo: mayAdminister },

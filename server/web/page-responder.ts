@@ -28,13 +28,12 @@ const serviceName = 'ICS maturity assessment';
  * Turns what a page handler answered into the HTTP response: a view in the layout (with what
  * every page needs added to its model), a 303 redirect with its message, a download or a document
  * shown under the report's policy; and an
- * error into an error page. Pages are never cached: they show what one person may see.
+ * error into an error page. Pages are never cached (securityHeaders() says so for every response): they show what one person may see.
  */
 export class PageResponder {
   constructor(private readonly options: PageResponderOptions) {}
 
   send(request: Request, response: Response, session: SignedInSession | null, result: PageResponse): void {
-    response.set('Cache-Control', 'no-store');
     if ('view' in result) {
       this.view(request, response, session, result);
     } else if ('redirect' in result) {
@@ -62,7 +61,7 @@ export class PageResponder {
       this.options.log.error('Unexpected error on a page', { reference, method: request.method, path: request.originalUrl, error: error instanceof Error ? error.stack : String(error) });
       message = `${message} Reference: ${reference}.`;
     }
-    response.set(page.headers).set('Cache-Control', 'no-store');
+    response.set(page.headers);
     this.view(request, response, session, { view: 'error', title: page.title, status: page.status, model: { heading: page.heading, message } });
   }
 
@@ -82,6 +81,6 @@ export class PageResponder {
       nav: navigationFor(principal, request.path),
       assetPath,
     });
-    response.status(page.status ?? 200).type('html').send(html);
+    response.status(page.status ?? 200).set(page.headers ?? {}).type('html').send(html);
   }
 }

@@ -13,7 +13,7 @@ export interface PageRequest {
   /** The urlencoded body, parsed with qs (nested names such as sectors[0][name] become objects and arrays); `_csrf` removed. */
   form: Record<string, unknown>;
   services: Services;
-  /** The client's network address (the socket's; set express's trust proxy behind a load balancer), for sign-in throttling. */
+  /** The client's network address (the socket's, or behind a proxy trusted by TRUST_PROXY the one it forwards), for sign-in throttling. */
   address: string;
 }
 
@@ -33,6 +33,8 @@ export type PageResponse =
       title: string;
       model: Record<string, unknown>;
       status?: number;
+      /** Extra response headers, e.g. Retry-After with a 429. */
+      headers?: Record<string, string>;
     }
   | { redirect: string; flash?: string; session?: string | null }
   | { download: { body: Buffer | string; type: string; filename: string } }

@@ -49,6 +49,7 @@ export function mountStaticAssets(app: Express): string {
     if (asset === undefined) return next();
     response.type(asset.type).set('Cache-Control', 'public, max-age=31536000, immutable').send(asset.body);
   });
-  app.use('/assets/images', express.static(join(nhsukDirectory, 'assets', 'images'), { index: false, maxAge: '7d', fallthrough: true }));
+  // Set here, as every response starts private, no-store (security-headers.ts) and maxAge would not replace it.
+  app.use('/assets/images', express.static(join(nhsukDirectory, 'assets', 'images'), { index: false, fallthrough: true, setHeaders: (response) => response.setHeader('Cache-Control', 'public, max-age=604800') }));
   return `/assets/${version}`;
 }

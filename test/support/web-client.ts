@@ -22,7 +22,11 @@ export class WebClient {
   /** The CSRF token of the last page read that had a form. */
   csrfToken: string | null = null;
 
-  constructor(readonly baseUrl: string) {}
+  /** `headers` go with every request, e.g. X-Forwarded-For as a proxy would send it. */
+  constructor(
+    readonly baseUrl: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   get(path: string): Promise<WebResponse> {
     return this.request('GET', path);
@@ -43,7 +47,7 @@ export class WebClient {
     const response = await fetch(new URL(path, this.baseUrl), {
       method,
       redirect: 'manual',
-      headers: { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '), ...(body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }) },
+      headers: { ...this.headers, cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '), ...(body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' }) },
       body,
     });
     for (const line of response.headers.getSetCookie()) {

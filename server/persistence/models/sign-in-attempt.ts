@@ -1,16 +1,17 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
 /**
- * A failed sign-in, or a lock-out it caused, for one key (`email:<address>` or `address:<ip>`).
- * Each is inserted and never updated (FerretDB's $inc and conditional updates are not atomic);
- * failures are counted and lock-outs read back, and the sweep deletes those no longer needed.
+ * An attempt to sign in for one key (`email:<address>` or `address:<ip>`), inserted as a failure
+ * before its password is checked and deleted again if it succeeds or is told to wait; never
+ * updated (FerretDB's $inc and conditional updates are not atomic). Failures within the window
+ * are counted, and the sweep deletes those no longer counted (server/services/sign-in-throttle.ts).
  */
 const signInAttemptSchema = new Schema(
   {
     key: { type: String, required: true },
-    kind: { type: String, enum: ['failure', 'lockout'], required: true },
+    kind: { type: String, enum: ['failure'], required: true },
     at: { type: Date, required: true },
-    /** For a lock-out: when it ends. For a failure: when it stops counting. */
+    /** When it stops counting. */
     until: { type: Date, required: true, index: true },
   },
   { collection: 'sign_in_attempts', versionKey: false, strict: 'throw' },

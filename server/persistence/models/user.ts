@@ -9,6 +9,8 @@ const userSchema = new Schema(
     role: { type: String, enum: roles, required: true },
     system: { type: String, default: null },
     passwordHash: { type: String, default: null },
+    /** True while the password is a one-time password an administrator gave: the person must set their own after signing in with it. */
+    passwordIsOneTime: { type: Boolean, default: false },
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     disabledAt: { type: Date, default: null },

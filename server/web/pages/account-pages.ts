@@ -3,7 +3,6 @@ import { ValidationError } from '../../../assessments/errors.ts';
 import { pageErrors, zodPageErrors } from '../form-errors.ts';
 import { localPath } from '../local-path.ts';
 import type { PageRoute } from '../page.ts';
-import { dateTimeText } from '../view-helpers.ts';
 
 const signInForm = z.object({
   email: z.string({ error: 'Enter your email address' }).trim().min(1, 'Enter your email address').max(200, 'Enter an email address of at most 200 characters'),
@@ -43,9 +42,9 @@ export const accountPages: PageRoute[] = [
       const outcome = await services.accounts.signIn(parsed.data.email, parsed.data.password, address);
       switch (outcome.kind) {
         case 'signed-in':
-          return { redirect: next, session: outcome.cookie };
-        case 'locked':
-          return again([{ href: '#email', text: `Too many attempts to sign in have failed, so signing in is paused. Try again after ${dateTimeText(outcome.until)}.` }], 429);
+          return { redirect: outcome.mustChangePassword ? '/account/password' : next, session: outcome.cookie };
+        case 'wait':
+          return { ...again([{ href: '#email', text: `Too many attempts to sign in have failed, so signing in is paused for a moment. Try again in ${outcome.seconds} ${outcome.seconds === 1 ? 'second' : 'seconds'}.` }], 429), headers: { 'Retry-After': String(outcome.seconds) } };
         case 'refused':
           return again([{ href: '#email', text: 'The email address or the password is not right' }], 400);
       }
@@ -61,14 +60,14 @@ export const accountPages: PageRoute[] = [
     method: 'get',
     path: '/account/password',
     access: { kind: 'signed-in' },
-    handle: async () => ({ view: 'account/change-password', title: 'Change your password', model: {} }),
+    handle: async ({ principal, services }) => ({ view: 'account/change-password', title: 'Change your password', model: { oneTime: await services.accounts.mustChangePassword(principal!.userId) } }),
   },
   {
     method: 'post',
     path: '/account/password',
     access: { kind: 'signed-in' },
     handle: async ({ form, principal, services }) => {
-      const again = (errors: ReturnType<typeof pageErrors>) => ({ view: 'account/change-password', title: 'Change your password', status: 400, model: { errors } });
+      const again = async (errors: ReturnType<typeof pageErrors>) => ({ view: 'account/change-password', title: 'Change your password', status: 400, model: { errors, oneTime: await services.accounts.mustChangePassword(principal!.userId) } });
       const parsed = changePasswordForm.safeParse(form);
       if (!parsed.success) return again(zodPageErrors(parsed.error));
       try {

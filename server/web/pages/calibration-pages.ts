@@ -7,7 +7,7 @@ import { period as periodSchema } from '../../../assessments/evidence/perspectiv
 import { indicatorLines } from '../../../assessments/report-model/indicator-lines.ts';
 import { anchorOf, perspectiveNames } from '../../../assessments/report-model/words.ts';
 import { assessmentParams } from '../../http/schemas.ts';
-import { calibrationTables, type CalibrationTable } from '../../services/calibration-service.ts';
+import { calibrationTables, refuseUnlessMayCompare, type CalibrationTable } from '../../services/calibration-service.ts';
 import type { Services } from '../../services/services.ts';
 import type { Principal } from '../../../assessments/access/roles.ts';
 import type { PageRoute } from '../page.ts';
@@ -65,6 +65,8 @@ export const calibrationPages: PageRoute[] = [
     path: '/calibration',
     access: { kind: 'signed-in' },
     handle: async ({ query, principal, services }) => {
+      // Refused before looking for a period, so that it is refused when there is nothing to show too.
+      refuseUnlessMayCompare(principal!);
       const asked = query.period === undefined ? await latestPeriod(services, principal!) : query.period;
       const base = { title: 'Calibration across systems', view: 'calibration/period' };
       if (asked === null) return { ...base, model: { period: '', calibration: null } };

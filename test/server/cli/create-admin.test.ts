@@ -6,7 +6,7 @@ import { runCli } from '../../support/run-cli.ts';
 describe('ics-maturity create-admin', function () {
   this.timeout(180_000);
 
-  it('adds an administrator to the stored database and prints their password once; they sign in with it', async () => {
+  it('adds an administrator to the stored database and prints their one-time password once; they sign in with it and choose their own', async () => {
     const first = await startTestServer();
     await first.stop({ keepData: true });
     const env = { DATA_DIR: first.dataDir, SEED_DEMO: 'false' };
@@ -23,7 +23,9 @@ describe('ics-maturity create-admin', function () {
     const web = await startTestServer({}, first.dataDir);
     try {
       const client = new WebClient(web.url);
-      expect((await client.signIn({ email: 'lead.admin@example.org', password: password! })).status).to.equal(303);
+      expect((await client.signIn({ email: 'lead.admin@example.org', password: password! })).location).to.equal('/account/password');
+      await client.get('/account/password');
+      expect((await client.post('/account/password', { currentPassword: password!, newPassword: 'the lead’s own password', confirmPassword: 'the lead’s own password' })).status).to.equal(303);
       expect((await client.get('/admin/users')).status, 'as an administrator').to.equal(200);
     } finally {
       await web.stop();

@@ -49,7 +49,7 @@ describe('Web pages: administering users (real Chromium)', function () {
     await expectAccessible(page);
   });
 
-  it('adds a user and shows their password once; they sign in with it; only its scrypt hash is stored', async () => {
+  it('adds a user and shows their password once; they sign in with it and must choose their own; only its scrypt hash is stored', async () => {
     const page = await asAdmin();
     await browser.visit(page, '/admin/users/new');
     await fillForm(page, { '#name': 'Jo Okafor', '#email': 'Jo.Okafor@example.org', '#role-3': true, '#system': 'QOX' });
@@ -65,6 +65,9 @@ describe('Web pages: administering users (real Chromium)', function () {
 
     const theirs = await browser.newPage();
     await signIn(browser, theirs, { email: 'jo.okafor@example.org', password });
+    expect(await theirs.title()).to.equal('Change your password – ICS maturity assessment');
+    await fillForm(theirs, { '#currentPassword': password, '#newPassword': 'Jo’s own long password', '#confirmPassword': 'Jo’s own long password' });
+    await submitForm(theirs);
     expect(await theirs.title()).to.equal('Assessments – ICS maturity assessment');
     expect(await theirs.$eval('.nhsuk-header__account', (element) => element.textContent)).to.contain('Jo Okafor (System user, QOX)');
     expect(await theirs.$$eval('a.nhsuk-header__navigation-link', (links) => links.map((link) => link.textContent?.trim())), 'no administration in their menu').to.deep.equal(['Assessments']);

@@ -69,7 +69,7 @@ describe('Web pages: calibration and improvement', function () {
     expect(csv.status).to.equal(200);
     expect(csv.headers.get('content-type')).to.match(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).to.equal('attachment; filename="calibration-self-assessment-2025-26.csv"');
-    expect(csv.html.split('\n')[0]).to.match(/^period,system,/);
+    expect(csv.html.split('\n')[0]).to.match(/^"period","system",/);
     expect((await team.get('/calibration?period=2025%2F26')).status).to.equal(403);
     expect((await team.get('/calibration/assessors.csv?period=2025%2F26')).status).to.equal(403);
   });

@@ -17,7 +17,7 @@ describe('Web pages: security headers and assets', function () {
       const response = await fetch(`${web.url}${path}`);
       expect(response.headers.get('content-security-policy'), path).to.equal(pagePolicy);
       expect(response.headers.get('x-frame-options'), path).to.equal('DENY');
-      expect(response.headers.get('cache-control'), path).to.equal('no-store');
+      expect(response.headers.get('cache-control'), path).to.equal('private, no-store');
       expect(response.headers.get('x-content-type-options'), path).to.equal('nosniff');
     }
   });

@@ -30,7 +30,7 @@ describe('Web pages: signing in (real Chromium)', function () {
     expect((await axeViolations(page)).map((violation) => violation.id)).to.include('label');
   });
 
-  it('signs the first administrator in with the password printed at first start, through the cookie the browser keeps', async () => {
+  it('signs the first administrator in, through the cookie the browser keeps', async () => {
     const page = await browser.newPage();
     await signIn(browser, page, web.admin);
     expect(new URL(page.url()).pathname).to.equal('/');

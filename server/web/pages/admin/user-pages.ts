@@ -49,6 +49,18 @@ function passwordShown(title: string, heading: string, user: { id: string; name:
   return { view: 'admin/one-time-password', title, model: { heading, user, password } };
 }
 
+/**
+ * The form to add a user sent again, as a reload of the page showing their password does: the user
+ * with that email already has exactly the name, role and system sent. The password is not shown
+ * again (only its hash is kept); the page says so and offers to give a new one. Null for another
+ * person with the same email, which is the form's error.
+ */
+async function addedBefore(services: Services, sent: { email: string; name: string; role: string; system: string | null }): Promise<PageResponse | null> {
+  const user = (await services.identity.listUsers()).find((candidate) => candidate.email === sent.email.toLowerCase());
+  if (user === undefined || user.name !== sent.name || user.role !== sent.role || user.system !== sent.system) return null;
+  return { view: 'admin/user-added-before', title: `${user.name} was already added`, status: 409, model: { user } };
+}
+
 /** Administration of users: list, add (with a one-time password), change role or system, disable, new password. */
 export const userAdminPages: PageRoute[] = [
   {
@@ -77,7 +89,7 @@ export const userAdminPages: PageRoute[] = [
         const { user, password } = await services.accounts.createUser(parsed.data, principal!.name);
         return passwordShown('User added', `${user.name} can now sign in`, user, password);
       } catch (error) {
-        if (error instanceof ConflictError) return newUserPage(services, values, [{ href: '#email', text: 'A user with this email address already exists' }]);
+        if (error instanceof ConflictError) return (await addedBefore(services, parsed.data)) ?? newUserPage(services, values, [{ href: '#email', text: 'A user with this email address already exists' }]);
         throw error;
       }
     },

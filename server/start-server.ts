@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { loadRulePack } from '../assessments/rule-pack/load-pack.ts';
+import { loadPackVersions } from '../assessments/rule-pack/load-pack-versions.ts';
 import type { Config } from './config.ts';
 import { superviseEmbeddedFerretDb, type SupervisedFerretDb } from './db/supervised-ferretdb.ts';
 import { createApp } from './http/app.ts';
@@ -50,8 +50,8 @@ const productVersion = '0.1.0';
  * side by side against one MongoDB behind a load balancer.
  */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const pack = await loadRulePack(config.rulePackDir);
-  log.info('Rule pack loaded', { id: pack.id, version: pack.version, hash: pack.hash });
+  const packs = PackRegistry.ofVersions(await loadPackVersions(config.rulePackDir));
+  for (const pack of packs.list()) log.info('Rule pack loaded', { id: pack.id, version: pack.version, hash: pack.hash, current: pack === packs.current });
 
   // The embedded database is restarted by itself if it dies (service resumes without restarting the app).
   const embedded = config.mongodbUri === undefined ? await superviseEmbeddedFerretDb({ dataDir: config.dataDir, log }) : null;
@@ -68,7 +68,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
 
   const clock = systemClock;
-  const packs = new PackRegistry(pack);
   const records = new AssessmentRecords(database.connection);
   const assessments = new AssessmentService(database.models, records, packs, clock);
   const goodPractice = new GoodPracticeIndex(database.models, assessments, packs, clock, log);

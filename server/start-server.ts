@@ -19,6 +19,7 @@ import { CalibrationService } from './services/calibration-service.ts';
 import { CriterionService } from './services/criterion-service.ts';
 import { IdentityService } from './services/identity-service.ts';
 import { ImprovementService } from './services/improvement-service.ts';
+import { PackMoveService } from './services/pack-move-service.ts';
 import { PackRegistry } from './services/pack-registry.ts';
 import { SessionService } from './services/session-service.ts';
 import { SignInThrottle } from './services/sign-in-throttle.ts';
@@ -89,6 +90,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     calibration: new CalibrationService(assessments, criteria, packs),
     improvement,
     packs,
+    packMoves: new PackMoveService(database.models, assessments, records, packs, clock, goodPractice),
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };
   const firstAdmin = await seedFirstStart(services, database.models, config, log);

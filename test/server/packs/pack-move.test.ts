@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 // The 1.1.0 case at the prevention tolerance edge: a 0.7-point rise against a 0.6-point line.
 const cases = JSON.parse(readFileSync(join(packVersionsDirectory, '1.1.0', 'cases', 'prevention-shift.json'), 'utf8'));
-const atTheEdge = cases.cases[0].criteria['prevention-shift'];
+const atTheEdge = cases.cases.find((entry: { name: string }) => entry.name.startsWith('3: a 0.7-point rise')).criteria['prevention-shift'];
 const override = { decision: 'override', score: 2, rationale: 'The 2026 share includes a one-off transfer the ICP finance report explains; like for like it rose less.' };
 
 describe('Rule pack versions side by side: an assessment pinned to 1.0.0, and its explicit move to 1.1.0 (real server, real Chromium)', function () {

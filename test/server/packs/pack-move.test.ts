@@ -117,4 +117,17 @@ describe('Rule pack versions side by side: an assessment pinned to 1.0.0, and it
     const again = await web.call(assessorToken, 'GET', `/api/v1/assessments/${id}/pack`);
     expect(again.body).to.include({ version: 1, preview: null });
   });
+
+  it('exports the moved assessment and imports it again, each evidence version checked against the pack in force when it was written', async () => {
+    const exported = (await web.call(web.adminToken, 'GET', `/api/v1/assessments/${id}/export`)).body;
+    expect(exported.records.filter((record: { kind: string }) => record.kind === 'pack')).to.have.length(1);
+    const copy = (newId: string, period: string, edit: (records: any[]) => any[] = (records) => records) => ({ ...exported, assessment: { ...exported.assessment, id: newId, period }, records: edit(exported.records.map((record: object) => ({ ...record, assessmentId: newId }))) });
+    const imported = await web.call(web.adminToken, 'POST', '/api/v1/assessments/import', copy('0b6a3f9e-5c1d-4e2f-8a7b-9c0d1e2f3a4b', '2030/31'));
+    expect(imported.status, JSON.stringify(imported.body)).to.equal(201);
+    expect(imported.body.pack.version).to.equal('1.1.0');
+    // The first evidence version was scored under 1.0.0: checked against 1.1.0 instead (no move record), it is refused.
+    const withoutMove = await web.call(web.adminToken, 'POST', '/api/v1/assessments/import', copy('1c7b4a0f-6d2e-4f30-9b8c-0d1e2f3a4b5c', '2031/32', (records) => records.filter((record) => record.kind !== 'pack')));
+    expect(withoutMove.status).to.equal(400);
+    expect(JSON.stringify(withoutMove.body)).to.contain('It is not what the pack hewitt-3.122 1.1.0 proposes for this evidence');
+  });
 });

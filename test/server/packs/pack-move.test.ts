@@ -83,7 +83,10 @@ describe('Rule pack versions side by side: an assessment pinned to 1.0.0, and it
       browser = await startTestBrowser(web.url);
       const page: Page = await browser.newPage();
       await signIn(browser, page, account);
-      await browser.visit(page, `/assessments/${id}/pack`);
+      await browser.visit(page, `/assessments/${id}`);
+      const link = await page.$eval('main a[href$="/pack"]', (anchor) => [anchor.textContent, anchor.getAttribute('href')]);
+      expect(link).to.deep.equal(['A newer version is available: see what would change', `/assessments/${id}/pack`]);
+      await browser.visit(page, link[1]!);
       const rows = await page.$$eval('#pack-changes tbody tr', (trs) => trs.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
       expect(rows.find((row) => row.startsWith('Progress in shifting resources to prevention'))).to.match(/Changes 2 → 3 Re-scored Judgement set aside – → – – → – 2 → 3$/);
       expect(rows.find((row) => row.startsWith('Effectiveness of Health Overview'))).to.match(/Committees at system level 4 → 4 – → – – → – 4 → 4$/);
@@ -92,6 +95,8 @@ describe('Rule pack versions side by side: an assessment pinned to 1.0.0, and it
       await submitForm(page, 'main form[action$="/pack"]');
       expect(new URL(page.url()).pathname).to.equal(`/assessments/${id}/history`);
       expect(await page.$eval('main', (main) => main.textContent?.replace(/\s+/g, ' '))).to.contain('rule pack moved from hewitt-3.122 1.0.0 to hewitt-3.122 1.1.0');
+      await browser.visit(page, `/assessments/${id}`);
+      expect(await page.$$('main a[href$="/pack"]'), 'no newer version once moved').to.have.length(0);
     } finally {
       await browser?.close();
     }

@@ -68,6 +68,16 @@ describe('Rule pack versions side by side: an assessment pinned to 1.0.0, and it
     expect((await web.call(web.adminToken, 'GET', `/api/v1/assessments/${id}`)).body.pack.version).to.equal('1.0.0');
   });
 
+  it('refuses to move a published assessment: its rating stands under the pack it was published with', async () => {
+    const created = await web.call(web.adminToken, 'POST', '/api/v1/assessments', { system: 'QHG', period: '2025/26' });
+    const published = await new RouteRequests(web).pinnedToOldestPack(created.body.id);
+    for (const [index, to] of ['submitted', 'in-review', 'moderated', 'published'].entries()) expect((await web.call(web.adminToken, 'POST', `/api/v1/assessments/${published}/status`, { to, version: index + 1 })).status).to.equal(200);
+    const refused = await web.call(assessorToken, 'POST', `/api/v1/assessments/${published}/pack`, { to: '1.1.0', version: 0 });
+    expect(refused.status).to.equal(409);
+    expect(refused.body.detail).to.contain('published');
+    expect((await web.call(web.adminToken, 'GET', `/api/v1/assessments/${published}`)).body.pack.version).to.equal('1.0.0');
+  });
+
   it('refuses a move to a version that is not newer, and one based on a stale version', async () => {
     const same = await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/pack`, { to: '1.0.0', version: 0 });
     expect(same.status).to.equal(400);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { defaultPackDirectory } from '../assessments/rule-pack/default-pack.ts';
+import { packVersionsDirectory } from '../assessments/rule-pack/default-pack.ts';
 
 const byteSize = z
   .string()
@@ -19,7 +19,7 @@ const environment = z.object({
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'MONGODB_URI must start with mongodb:// or mongodb+srv://').optional(),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'MONGODB_DB must be a plain database name').default('ics_maturity'),
   DATA_DIR: z.string().default('data'),
-  RULE_PACK_DIR: z.string().default(defaultPackDirectory),
+  RULE_PACK_DIR: z.string().default(packVersionsDirectory),
   BODY_LIMIT: byteSize.default(1024 * 1024),
   SEED_DEMO: flag.default(true),
   AUTO_INDEX: flag.optional(),

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { loadRulePack } from '../assessments/rule-pack/load-pack.ts';
+import { loadPackVersions } from '../assessments/rule-pack/load-pack-versions.ts';
 import type { Config } from './config.ts';
 import { superviseEmbeddedFerretDb, type SupervisedFerretDb } from './db/supervised-ferretdb.ts';
 import { createApp } from './http/app.ts';
@@ -21,6 +21,7 @@ import { CalibrationService } from './services/calibration-service.ts';
 import { CriterionService } from './services/criterion-service.ts';
 import { IdentityService } from './services/identity-service.ts';
 import { ImprovementService } from './services/improvement-service.ts';
+import { PackMoveService } from './services/pack-move-service.ts';
 import { PackRegistry } from './services/pack-registry.ts';
 import { SessionService } from './services/session-service.ts';
 import { SignInThrottle } from './services/sign-in-throttle.ts';
@@ -52,8 +53,8 @@ const productVersion = '0.1.0';
  * side by side against one MongoDB behind a load balancer.
  */
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
-  const pack = await loadRulePack(config.rulePackDir);
-  log.info('Rule pack loaded', { id: pack.id, version: pack.version, hash: pack.hash });
+  const packs = PackRegistry.ofVersions(await loadPackVersions(config.rulePackDir));
+  for (const pack of packs.list()) log.info('Rule pack loaded', { id: pack.id, version: pack.version, hash: pack.hash, current: pack === packs.current });
 
   // The embedded database is restarted by itself if it dies (service resumes without restarting the app).
   const embedded = config.mongodbUri === undefined ? await superviseEmbeddedFerretDb({ dataDir: config.dataDir, log }) : null;
@@ -70,7 +71,6 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
 
   const clock = systemClock;
-  const packs = new PackRegistry(pack);
   const records = new AssessmentRecords(database.connection, database.layout);
   const assessments = new AssessmentService(database.models, records, packs, clock);
   const goodPractice = new GoodPracticeIndex(database.models, assessments, packs, clock, log);
@@ -95,6 +95,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     calibration: new CalibrationService(assessments, criteria, packs, summaries),
     improvement,
     packs,
+    packMoves: new PackMoveService(database.models, assessments, records, packs, clock, goodPractice),
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };
   // A database written by an earlier version is moved to the current layout before anything reads it.

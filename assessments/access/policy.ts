@@ -8,7 +8,8 @@ export type AssessmentAction =
   | { kind: 'write-perspective'; perspective: Perspective }
   | { kind: 'moderate' }
   | { kind: 'advance'; to: string }
-  | { kind: 'transfer' };
+  | { kind: 'transfer' }
+  | { kind: 'move-pack' };
 
 /** Which perspective each role writes: a person records only their own view. */
 const perspectiveOf: Readonly<Partial<Record<Role, Perspective>>> = {
@@ -44,6 +45,7 @@ export function mayDo(principal: Principal, action: AssessmentAction): boolean {
     case 'advance':
       return action.to === 'submitted' ? role === 'system-user' || role === 'assessor' : role === 'assessor';
     case 'transfer':
+    case 'move-pack':
       return role === 'assessor';
   }
 }

@@ -1,3 +1,4 @@
+import { evidenceAgeLimit } from '../evidence/evidence-age.ts';
 import type { RulePack } from '../rule-pack/rule-pack.ts';
 import type { ReportPerspective } from './report-input.ts';
 import type { Appendix } from './report-model.ts';
@@ -9,6 +10,8 @@ import { listInWords, longDate, perspectiveNames } from './words.ts';
  * that capped each perspective's rating, and the rule pack with its hash.
  */
 export function appendixOf(perspectives: readonly ReportPerspective[], pack: RulePack): Appendix {
+  const period = perspectives[0]?.result.period;
+  const limit = period === undefined ? null : evidenceAgeLimit(pack.manifest, period);
   const evidence: Appendix['evidence'] = [];
   for (const criterion of pack.criteria) {
     const groups = new Map<string, { source: string; asAt: string; perspectives: Set<string>; indicators: Set<string>; narrative: boolean }>();
@@ -32,7 +35,7 @@ export function appendixOf(perspectives: readonly ReportPerspective[], pack: Rul
       sources: [...groups.values()].map((group) => {
         const count = group.indicators.size;
         const items = [...(count === 0 ? [] : [`${count} ${count === 1 ? 'indicator' : 'indicators'}`]), ...(group.narrative ? ['narrative'] : [])];
-        return { source: group.source, asAt: longDate(group.asAt), perspectives: listInWords([...group.perspectives]), items: listInWords(items) };
+        return { source: group.source, asAt: longDate(group.asAt), perspectives: listInWords([...group.perspectives]), items: listInWords(items), outOfDate: limit !== null && group.asAt < limit.earliest };
       }),
     });
   }
@@ -40,6 +43,7 @@ export function appendixOf(perspectives: readonly ReportPerspective[], pack: Rul
   return {
     perspectives: perspectives.map((entry) => perspectiveNames[entry.perspective]),
     evidence,
+    evidenceAge: limit === null || period === undefined ? null : `Evidence as at a date before ${longDate(limit.earliest)} is more than ${limit.months} months old at the end of ${period} and is marked out of date (${limit.citation}); the mark does not change any score.`,
     rulesFired: pack.criteria.map((criterion) => ({
       criterion: criterion.title,
       rules: perspectives.map((entry) => {

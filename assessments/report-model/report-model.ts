@@ -150,7 +150,9 @@ export interface Appendix {
   /** The columns of the rules table: the perspectives with evidence. */
   perspectives: string[];
   /** Per criterion with evidence, each source with its as-at date, who relied on it and what it gave. */
-  evidence: Array<{ criterion: string; sources: Array<{ source: string; asAt: string; perspectives: string; items: string }> }>;
+  evidence: Array<{ criterion: string; sources: Array<{ source: string; asAt: string; perspectives: string; items: string; outOfDate: boolean }> }>;
+  /** The pinned pack's limit on evidence age for the period, in words, or null when it sets none (1.0.0). */
+  evidenceAge: string | null;
   /** Per criterion, the rules that fired in each perspective (in the order of `perspectives`). */
   rulesFired: Array<{ criterion: string; rules: string[] }>;
   limitersFired: Array<{ perspective: string; limiters: string }>;

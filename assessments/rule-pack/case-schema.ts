@@ -27,6 +27,8 @@ const evidenceCase = z.strictObject({
     criteria: z.record(z.string(), expectedOutcome).optional(),
     /** Missing indicators expected for not-assessed criteria. */
     missing: z.record(z.string(), z.array(z.string())).optional(),
+    /** Per criterion and check: whether it was met and, if given, the exact meaning its finding reads. */
+    findings: z.record(z.string(), z.record(z.string(), z.strictObject({ met: z.boolean(), meaning: z.string().min(1).optional() }))).optional(),
     rating: expectedRating.optional(),
   }),
 });

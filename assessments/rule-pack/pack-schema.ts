@@ -124,6 +124,8 @@ export const manifestFile = z.strictObject({
   provisional: z.strictObject({ minimumScoredCriteriaAssessed: z.number().int().min(1), gateRequired: z.boolean() }),
   calibrationMode: z.strictObject({ enabled: z.boolean(), label: z.string().min(1), citation }),
   calibration: z.strictObject({ divergencePoints: z.number().int().min(1), kappaMinimumPairs: z.number().int().min(2) }),
+  /** How old evidence may be at the end of the period before it is flagged as out of date (from 1.1.0; the flag never changes a score). */
+  evidenceAge: z.strictObject({ maxMonthsAtPeriodEnd: z.number().int().min(1).max(120), citation, note: z.string().min(1) }).optional(),
 });
 
 export type ManifestFile = z.infer<typeof manifestFile>;

@@ -93,6 +93,15 @@ async function runCase(pack: RulePack, file: CaseFile, packCase: PackCase, cover
     const actual = result.criteria.find((candidate) => candidate.criterion === id)?.missing.map((missing) => missing.indicator) ?? [];
     if (JSON.stringify([...actual].sort()) !== JSON.stringify([...indicators].sort())) failures.push(`${id}: expected missing ${indicators.join(', ') || 'nothing'}, got ${actual.join(', ') || 'nothing'}`);
   }
+  for (const [id, checks] of Object.entries(packCase.expect.findings ?? {})) {
+    const findings = result.criteria.find((candidate) => candidate.criterion === id)?.findings ?? [];
+    for (const [check, expected] of Object.entries(checks)) {
+      const finding = findings.find((candidate) => candidate.check === check);
+      if (finding === undefined) failures.push(`${id}: expected a finding of the check ${check}, got none`);
+      else if (finding.met !== expected.met) failures.push(`${id}: expected ${check} ${expected.met ? 'met' : 'not met'}, got ${finding.met ? 'met' : 'not met'}`);
+      else if (expected.meaning !== undefined && finding.meaning !== expected.meaning) failures.push(`${id}: expected ${check} to read "${expected.meaning}", got "${finding.meaning}"`);
+    }
+  }
   if (packCase.expect.rating !== undefined) compareRating(result.rating, packCase.expect.rating, failures);
   return failures;
 }

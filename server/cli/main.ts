@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evidenceJsonSchema } from '../../assessments/evidence/json-schema.ts';
 import { InvalidRulePackError, ValidationError } from '../../assessments/errors.ts';
-import { defaultPackDirectory } from '../../assessments/rule-pack/default-pack.ts';
+import { defaultPackDirectory, packVersionsDirectory } from '../../assessments/rule-pack/default-pack.ts';
 import { loadRulePack } from '../../assessments/rule-pack/load-pack.ts';
+import { packVersionFolders } from '../../assessments/rule-pack/pack-versions.ts';
 import { runPackCases } from '../../assessments/rule-pack/run-cases.ts';
 import { parseScoringInput } from '../../assessments/scoring/scoring-input.ts';
 import { scorePerspective } from '../../assessments/scoring/score-perspective.ts';
@@ -24,8 +25,8 @@ Commands:
   score <evidence.json> [--format text|json] [--pack <dir>]
       Score one perspective's evidence and print the rating with its reasons.
   validate-pack [<dir>]
-      Load a rule pack (default: the shipped hewitt-3.122), run its cases and check they
-      cover every criterion at every outcome.
+      Load a rule pack, or each version in a folder of versions (default: every shipped version
+      of hewitt-3.122), run its cases and check they cover every criterion at every outcome.
   evidence-schema [<criterion>]
       Print the evidence JSON Schema (of one criterion, or of a whole scoring document).
   report <assessment-id> -o <report.pdf>
@@ -102,7 +103,8 @@ async function score(args: readonly string[], streams: Streams): Promise<number>
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}".`);
   const input = await readJsonFile(positionals[0] as string);
   const { evidence, judgements } = parseScoringInput(input);
-  const pack = await loadRulePack(values.pack === undefined ? defaultPackDirectory : resolve(values.pack));
+  // A folder of versions scores with its newest, as a new assessment would.
+  const pack = await loadRulePack(values.pack === undefined ? defaultPackDirectory : (packVersionFolders(resolve(values.pack)).at(-1) ?? resolve(values.pack)));
   const result = await scorePerspective(pack, evidence, judgements);
   streams.stdout.write(values.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : formatResultAsText(result, pack));
   return exitCodes.ok;
@@ -111,18 +113,23 @@ async function score(args: readonly string[], streams: Streams): Promise<number>
 async function validatePack(args: readonly string[], streams: Streams): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
   if (positionals.length > 1) throw new UsageError('validate-pack takes at most one folder.');
-  const directory = positionals[0] === undefined ? defaultPackDirectory : resolve(positionals[0]);
-  const pack = await loadRulePack(directory);
-  const report = await runPackCases(directory, pack);
-  for (const outcome of report.outcomes) {
-    const mark = outcome.failures.length === 0 ? 'ok  ' : 'FAIL';
-    streams.stdout.write(`${mark} ${outcome.file}: ${outcome.name}\n`);
-    for (const failure of outcome.failures) streams.stdout.write(`       ${failure}\n`);
+  // One pack folder, or a folder of versions side by side: each version is validated with its own cases.
+  const directory = positionals[0] === undefined ? packVersionsDirectory : resolve(positionals[0]);
+  let passed = true;
+  for (const folder of packVersionFolders(directory)) {
+    const pack = await loadRulePack(folder);
+    const report = await runPackCases(folder, pack);
+    for (const outcome of report.outcomes) {
+      const mark = outcome.failures.length === 0 ? 'ok  ' : 'FAIL';
+      streams.stdout.write(`${mark} ${outcome.file}: ${outcome.name}\n`);
+      for (const failure of outcome.failures) streams.stdout.write(`       ${failure}\n`);
+    }
+    for (const gap of report.coverageGaps) streams.stdout.write(`GAP  ${gap}\n`);
+    const failed = report.outcomes.filter((outcome) => outcome.failures.length > 0).length;
+    streams.stdout.write(`\n${pack.id} ${pack.version} (${pack.hash}): ${report.outcomes.length - failed} passed, ${failed} failed, ${report.coverageGaps.length} coverage gaps\n`);
+    passed &&= report.passed;
   }
-  for (const gap of report.coverageGaps) streams.stdout.write(`GAP  ${gap}\n`);
-  const failed = report.outcomes.filter((outcome) => outcome.failures.length > 0).length;
-  streams.stdout.write(`\n${pack.id} ${pack.version} (${pack.hash}): ${report.outcomes.length - failed} passed, ${failed} failed, ${report.coverageGaps.length} coverage gaps\n`);
-  return report.passed ? exitCodes.ok : exitCodes.invalidInput;
+  return passed ? exitCodes.ok : exitCodes.invalidInput;
 }
 
 async function readJsonFile(path: string): Promise<unknown> {

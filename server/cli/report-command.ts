@@ -6,6 +6,7 @@ import { buildReportModel } from '../../assessments/report-model/build-report-mo
 import type { ReportModel } from '../../assessments/report-model/report-model.ts';
 import { defaultPackDirectory } from '../../assessments/rule-pack/default-pack.ts';
 import { loadRulePack } from '../../assessments/rule-pack/load-pack.ts';
+import { loadPackVersions } from '../../assessments/rule-pack/load-pack-versions.ts';
 import { identityOf } from '../../assessments/rule-pack/rule-pack.ts';
 import { parseScoringInput } from '../../assessments/scoring/scoring-input.ts';
 import { scorePerspective } from '../../assessments/scoring/score-perspective.ts';
@@ -66,7 +67,7 @@ export async function reportCommand(args: readonly string[], streams: Streams): 
 
 async function storedReport(id: string, config: Config, log: Logger, html: HtmlRenderer, pool: BrowserPool) {
   return withStoredDatabase(config, log, async (database) => {
-    const packs = new PackRegistry(await loadRulePack(config.rulePackDir));
+    const packs = PackRegistry.ofVersions(await loadPackVersions(config.rulePackDir));
     const records = new AssessmentRecords(database.connection, database.layout);
     const assessments = new AssessmentService(database.models, records, packs, systemClock);
     // Good practice from other systems is read from the index, rebuilt here from the records in case the database was last written by an older version.

@@ -10,13 +10,14 @@ import type { Services } from '../services/services.ts';
  * - `assessment`: the caller must be able to see the assessment named by `:id` (404 otherwise, so
  *   another tenant's records do not leak) and may do the named action to it (403 otherwise).
  *   `write-own-ambitions` is the system's own record (its priorities, its consent to share good
- *   practice): whoever may write the self-assessment may write it.
+ *   practice): whoever may write the self-assessment may write it. `move-pack` moves an
+ *   assessment to a newer version of its rule pack (assessors and administrators).
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'signed-in' }
   | { kind: 'admin' }
-  | { kind: 'assessment'; action: 'read' | 'write-perspective' | 'write-own-ambitions' | 'moderate' | 'advance' | 'transfer' };
+  | { kind: 'assessment'; action: 'read' | 'write-perspective' | 'write-own-ambitions' | 'moderate' | 'advance' | 'transfer' | 'move-pack' };
 
 export interface RouteRequest<Params = any, Query = any, Body = any> {
   principal: Principal | null;

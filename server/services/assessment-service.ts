@@ -163,6 +163,8 @@ function describe(action: AssessmentAction): string {
       return `move an assessment to ${action.to}`;
     case 'transfer':
       return 'export or import assessments';
+    case 'move-pack':
+      return 'move assessments to a newer rule pack';
     default:
       return `${action.kind} assessments`;
   }

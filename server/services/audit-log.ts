@@ -1,3 +1,4 @@
+import type { PackIdentity } from '../../assessments/rule-pack/rule-pack.ts';
 import type { StoredRecord } from '../persistence/assessment-records.ts';
 import type { Actor } from './actor.ts';
 import type { AssessmentView } from './assessment-service.ts';
@@ -28,11 +29,12 @@ export function auditTrail(assessment: AssessmentView, records: readonly StoredR
       const before = previous.get(series)?.content ?? null;
       previous.set(series, record);
       const isStatus = record.kind === 'status';
+      const move = record.kind === 'pack' ? (record.content as { from: PackIdentity; to: PackIdentity }) : null;
       return {
         at: record.at,
         by: record.by,
-        action: isStatus ? (record.version === 1 ? 'assessment created' : `status changed to ${(record.content as { status: string }).status}`) : `${record.kind} saved`,
-        subject: isStatus ? `assessment of ${assessment.system} for ${assessment.period}` : `${record.criterion}${record.perspective === null ? ' (moderation)' : ` (${record.perspective})`}`,
+        action: move !== null ? `rule pack moved from ${move.from.id} ${move.from.version} to ${move.to.id} ${move.to.version}` : isStatus ? (record.version === 1 ? 'assessment created' : `status changed to ${(record.content as { status: string }).status}`) : `${record.kind} saved`,
+        subject: isStatus || move !== null ? `assessment of ${assessment.system} for ${assessment.period}` : `${record.criterion}${record.perspective === null ? ' (moderation)' : ` (${record.perspective})`}`,
         version: record.version,
         before,
         after: record.content,

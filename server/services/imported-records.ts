@@ -3,7 +3,7 @@ import { ambitions } from '../../assessments/calibration/ambition-schema.ts';
 import { fieldPath, type FieldIssue } from '../../assessments/errors.ts';
 import { perspectives } from '../../assessments/evidence/perspective-evidence.ts';
 import { gateStatus } from '../../assessments/rule-pack/pack-schema.ts';
-import type { RulePack } from '../../assessments/rule-pack/rule-pack.ts';
+import type { PackIdentity, RulePack } from '../../assessments/rule-pack/rule-pack.ts';
 import { judgement } from '../../assessments/scoring/judgement.ts';
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
@@ -13,6 +13,8 @@ export const instant = z.iso.datetime({ offset: true }).transform((text) => new 
 const criterion = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const outcome = z.union([z.strictObject({ score: z.number().int().min(1).max(4) }), z.strictObject({ status: gateStatus })]);
 const common = { assessmentId: z.uuid(), version: z.number().int().min(1).max(1_000_000), by: actor, at: instant };
+const packIdentity = z.strictObject({ id: z.string().min(1).max(100), version: z.string().min(1).max(50), hash: z.string().regex(/^sha256:[0-9a-f]{64}$/) });
+const perspectiveOrNull = z.enum(perspectives).nullable();
 
 /**
  * One record of an export, its content checked against what that kind of record holds (as the
@@ -26,6 +28,18 @@ export const exportedRecord = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, kind: z.literal('moderation'), perspective: z.null(), criterion, content: z.strictObject({ outcome, rationale: z.string().trim().min(20).max(5000) }) }),
   z.strictObject({ ...common, kind: z.literal('ambitions'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ ambitions }) }),
   z.strictObject({ ...common, kind: z.literal('sharing'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ shareGoodPractice: z.boolean() }) }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('pack'),
+    perspective: z.null(),
+    criterion: z.null(),
+    content: z.strictObject({
+      from: packIdentity,
+      to: packIdentity,
+      changes: z.array(z.strictObject({ criterion, perspective: perspectiveOrNull, from: outcome.nullable(), to: outcome.nullable() })).max(100),
+      rescored: z.array(z.strictObject({ criterion, perspective: z.enum(perspectives), evidenceVersion: z.number().int().min(1).max(1_000_000) })).max(100),
+    }),
+  }),
 ]);
 export type ExportedRecord = z.output<typeof exportedRecord>;
 
@@ -36,8 +50,19 @@ export type ExportedRecord = z.output<typeof exportedRecord>;
  * without gaps; and the status records are the workflow's steps in order, ending where the
  * assessment says it is.
  */
-export async function importedRecordIssues(pack: RulePack, assessment: { status: string; version: number }, records: readonly ExportedRecord[]): Promise<FieldIssue[]> {
+export async function importedRecordIssues(pack: RulePack, assessment: { status: string; version: number }, records: readonly ExportedRecord[], packFor: (identity: PackIdentity) => RulePack | undefined = () => undefined): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
+  // An assessment moved between pack versions: each evidence record is checked against the version in force when it was written.
+  const moves = records.filter((record): record is Extract<ExportedRecord, { kind: 'pack' }> => record.kind === 'pack').sort((a, b) => a.version - b.version);
+  const first = moves[0];
+  const inForce = (at: Date): RulePack | undefined => {
+    const last = moves.filter((move) => move.at.getTime() <= at.getTime()).at(-1);
+    return last !== undefined ? packFor(last.content.to) : first !== undefined ? packFor(first.content.from) : pack;
+  };
+  moves.forEach((move, index) => {
+    const expectedTo = index === moves.length - 1 ? pack.hash : moves[index + 1]?.content.from.hash;
+    if (move.content.to.hash !== expectedTo || packFor(move.content.from) === undefined) issues.push({ path: 'records', message: `The rule pack moves must run from a pack loaded here, each from where the last left off, to the pack the assessment is pinned to (${pack.id} ${pack.version})` });
+  });
   const series = new Map<string, number[]>();
   for (const [index, record] of records.entries()) {
     const path = `records[${index}]`;
@@ -47,9 +72,10 @@ export async function importedRecordIssues(pack: RulePack, assessment: { status:
       if (record.kind === 'status' && record.content.status !== statuses[record.version - 1]) issues.push({ path: `${path}.content.status`, message: `Status version ${record.version} must be ${statuses[record.version - 1] ?? 'absent'}: the workflow moves one step at a time` });
       continue;
     }
-    const packCriterion = pack.criteria.find((candidate) => candidate.id === record.criterion);
+    const recordPack = record.kind === 'evidence' ? (inForce(record.at) ?? pack) : pack;
+    const packCriterion = recordPack.criteria.find((candidate) => candidate.id === record.criterion);
     if (packCriterion === undefined) {
-      issues.push({ path: `${path}.criterion`, message: `"${record.criterion}" is not a criterion of the pack ${pack.id} ${pack.version}` });
+      issues.push({ path: `${path}.criterion`, message: `"${record.criterion}" is not a criterion of the pack ${recordPack.id} ${recordPack.version}` });
       continue;
     }
     if (record.kind !== 'evidence') continue;
@@ -60,7 +86,7 @@ export async function importedRecordIssues(pack: RulePack, assessment: { status:
     }
     const { assessed, proposed, decidedBy, findings, missing } = await scoreCriterion(packCriterion, parsed.data.indicators);
     if (JSON.stringify(record.content.proposal) !== JSON.stringify({ assessed, proposed, decidedBy, findings, missing })) {
-      issues.push({ path: `${path}.content.proposal`, message: `It is not what the pack ${pack.id} ${pack.version} proposes for this evidence` });
+      issues.push({ path: `${path}.content.proposal`, message: `It is not what the pack ${recordPack.id} ${recordPack.version} proposes for this evidence` });
     }
   }
   for (const [key, versions] of series) {

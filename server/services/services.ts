@@ -5,6 +5,7 @@ import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
 import type { IdentityService } from './identity-service.ts';
 import type { ImprovementService } from './improvement-service.ts';
+import type { PackMoveService } from './pack-move-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
 import type { ReportService } from '../reports/report-service.ts';
 import type { SessionService } from './session-service.ts';
@@ -22,6 +23,7 @@ export interface Services {
   criteria: CriterionService;
   transfer: TransferService;
   packs: PackRegistry;
+  packMoves: PackMoveService;
   reports: ReportService;
   calibration: CalibrationService;
   improvement: ImprovementService;

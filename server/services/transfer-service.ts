@@ -66,7 +66,7 @@ export class TransferService {
     if ((await this.models.systems.exists({ odsCode: assessment.system })) === null) throw new NotFoundError(`There is no system with the code ${assessment.system}`);
     // An assessment is re-scored with the pack it pinned: one this server does not have could never be scored (or calibrated) here.
     if (!this.packs.has(assessment.pack)) throw new ConflictError(`This server does not have the rule pack ${assessment.pack.id} ${assessment.pack.version} (${assessment.pack.hash.slice(0, 19)}…) the assessment was made under; load that pack, then import it`);
-    const issues = await importedRecordIssues(this.packs.get(assessment.pack), assessment, records);
+    const issues = await importedRecordIssues(this.packs.get(assessment.pack), assessment, records, (identity) => (this.packs.has(identity) ? this.packs.get(identity) : undefined));
     if (issues.length > 0) throw new ValidationError('The export is not valid', issues);
     if ((await this.models.assessments.exists({ _id: assessment.id })) !== null) throw new ConflictError(`The assessment ${assessment.id} already exists here`);
 

@@ -96,6 +96,12 @@ export class RouteRequests {
         return { method, path: await assessmentPath(openFor(variant.perspective)), body: { basedOnVersion: 0, judgement: { decision: 'override', score: 2, rationale } } };
       case 'put /api/v1/assessments/:id/criteria/:criterion/moderation':
         return { method, path: await assessmentPath('in-review'), body: { basedOnVersion: 0, outcome: { score: 3 }, rationale } };
+      case 'get /api/v1/assessments/:id/pack':
+        return { method, path: await assessmentPath() };
+      case 'post /api/v1/assessments/:id/pack': {
+        const id = fresh ? await this.pinnedToOldestPack(await this.assessment(system, 'draft')) : await this.sharedAssessment(system);
+        return { method, path: route.path.replace(':id', id), body: { to: this.api.server.services.packs.current.version, version: 0 } };
+      }
       case 'put /api/v1/assessments/:id/ambitions':
         return { method, path: await assessmentPath(), body: { basedOnVersion: 0, ambitions: [ambition] } };
       case 'put /api/v1/assessments/:id/sharing':
@@ -156,6 +162,13 @@ export class RouteRequests {
       })();
       this.shared.set(system, id);
     }
+    return id;
+  }
+
+  /** Pins an assessment to the oldest pack version loaded, as if it had been started before the newest was released. */
+  async pinnedToOldestPack(id: string): Promise<string> {
+    const [oldest] = this.api.server.services.packs.list();
+    await this.api.server.database.models.assessments.updateOne({ _id: id }, { $set: { pack: { id: oldest!.id, version: oldest!.version, hash: oldest!.hash } } });
     return id;
   }
 

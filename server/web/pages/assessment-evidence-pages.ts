@@ -16,6 +16,7 @@ import type { PageResponse, PageRoute } from '../page.ts';
 import { assessmentContext, assessmentModel, packCriterionOf, perspectiveName, perspectivePath } from './assessment-context.ts';
 import { judgementInWords, proposalInWords } from './criterion-words.ts';
 import { versionOf } from './form-version.ts';
+import { outOfDateInWords } from './out-of-date.ts';
 
 type CriterionParams = { id: string; perspective: Perspective; criterion: string };
 
@@ -98,6 +99,7 @@ async function evidencePage(services: Services, params: CriterionParams, princip
         parts: view.parts,
         saved: evidence === null ? null : { version: evidence.version, by: evidence.by.name, at: evidence.at },
         proposal: evidence === null ? null : proposalInWords(evidence.content.proposal, context.pack, criterion),
+        outOfDate: outOfDateInWords(context.pack, context.assessment.period, packCriterion, evidence?.content.evidence),
         narrative: narrative === undefined ? null : { paragraphs: paragraphsOf(narrative.value), source: narrative.source, asAt: narrative.asAt },
         judgement: state.judgement === null ? null : judgementInWords(state.judgement, context.pack),
         judgementPath: mayWrite && open ? `${perspectivePath(id, perspective, criterion)}/judgement` : null,

@@ -56,6 +56,7 @@ export const assessmentOverviewPages: PageRoute[] = [
             improvement: `/assessments/${id}/improvement`,
             moderation: mayDo(principal!, { kind: 'moderate' }) ? `/assessments/${id}/moderation` : null,
             history: `/assessments/${id}/history`,
+            newerPack: mayDo(principal!, { kind: 'move-pack' }) && services.packs.newerThan(assessment.pack).length > 0 ? `/assessments/${id}/pack` : null,
           },
         },
       };

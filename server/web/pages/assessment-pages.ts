@@ -4,6 +4,7 @@ import { assessmentHistoryPages } from './assessment-history-pages.ts';
 import { assessmentJudgementPages } from './assessment-judgement-pages.ts';
 import { assessmentModerationPages } from './assessment-moderation-pages.ts';
 import { assessmentOverviewPages } from './assessment-overview-pages.ts';
+import { assessmentPackPages } from './assessment-pack-pages.ts';
 import { assessmentReportPages } from './assessment-report-pages.ts';
 import { assessmentTaskListPages } from './assessment-task-list-pages.ts';
 
@@ -17,6 +18,7 @@ export const assessmentPages: PageRoute[] = [
   ...assessmentReportPages,
   ...assessmentHistoryPages,
   ...assessmentModerationPages,
+  ...assessmentPackPages,
   ...assessmentTaskListPages,
   ...assessmentJudgementPages,
   ...assessmentEvidencePages,

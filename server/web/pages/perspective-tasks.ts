@@ -5,7 +5,9 @@ import { outcomeText } from '../../../assessments/report-model/words.ts';
 import type { RulePack } from '../../../assessments/rule-pack/rule-pack.ts';
 import { latestByCriterion } from '../../persistence/assessment-records.ts';
 import type { Services } from '../../services/services.ts';
+import type { EvidenceContent } from '../../services/criterion-service.ts';
 import { perspectivePath } from './assessment-context.ts';
+import { outOfDateInWords } from './out-of-date.ts';
 import { taskStatus } from './task-status.ts';
 
 /**
@@ -16,7 +18,11 @@ import { taskStatus } from './task-status.ts';
 export async function perspectiveTasks(services: Services, id: string, perspective: Perspective, pack: RulePack, principal: Principal) {
   const snapshot = await services.assessments.snapshot(id, principal);
   const result = await services.criteria.scoreSnapshot(snapshot, perspective);
-  const evidence = latestByCriterion(snapshot.records, 'evidence', perspective);
+  const evidence = latestByCriterion<EvidenceContent>(snapshot.records, 'evidence', perspective);
+  const outOfDateOf = (id: string) => {
+    const packCriterion = pack.criteria.find((candidate) => candidate.id === id);
+    return packCriterion === undefined ? null : outOfDateInWords(pack, snapshot.assessment.period, packCriterion, evidence.get(id)?.content.evidence);
+  };
   return {
     tasks: result.criteria.map((criterion, index) => {
       const status = taskStatus(criterion, evidence.has(criterion.criterion));
@@ -31,6 +37,7 @@ export async function perspectiveTasks(services: Services, id: string, perspecti
         rationale: criterion.judgement.rationale,
         missing: evidence.has(criterion.criterion) ? criterion.missing.map((entry) => entry.label) : [],
         setAside: result.staleJudgements.includes(criterion.criterion),
+        outOfDate: outOfDateOf(criterion.criterion),
       };
     }),
     rating: ratingInWords(result.rating),

@@ -79,10 +79,11 @@ describe('the ics-maturity command line', function () {
     expect(missing.stderr).to.contain('Cannot read');
   });
 
-  it('validate-pack runs the shipped pack’s cases (exit 0) and fails a broken copy (exit 1)', async () => {
+  it('validate-pack runs the cases of every shipped version (exit 0) and fails a broken copy (exit 1)', async () => {
     const good = await run('validate-pack');
     expect(good.code).to.equal(0);
     expect(good.stdout).to.match(/hewitt-3\.122 1\.0\.0 \(sha256:[0-9a-f]{64}\): \d+ passed, 0 failed, 0 coverage gaps/);
+    expect(good.stdout).to.match(/hewitt-3\.122 1\.1\.0 \(sha256:[0-9a-f]{64}\): \d+ passed, 0 failed, 0 coverage gaps/);
     const copy = await copyShippedPack();
     try {
       await copy.editJson('criteria/hosc-effectiveness.json', (json) => {

@@ -41,6 +41,7 @@ const allowed: Record<string, readonly Role[]> = {
   'advance to submitted': ['admin', 'system-user', 'assessor'],
   'advance to in-review': ['admin', 'assessor'],
   transfer: ['admin', 'assessor'],
+  'move pack': ['admin', 'assessor'],
   create: ['admin', 'assessor', 'system-user'],
   administer: ['admin'],
 };
@@ -85,6 +86,7 @@ function expectedFor(call: Call, caller: Caller, system: string): Expected {
         moderate: 'moderate',
         advance: `advance to ${call.to}`,
         transfer: 'transfer',
+        'move-pack': 'move pack',
       }[access.action];
       return may(action) ? 'allowed' : 403;
     }
@@ -118,7 +120,7 @@ describe('access matrix: every route × every role × own and other system (real
 
   it('has an oracle entry for every access rule the route table declares', () => {
     for (const route of routes) {
-      if (route.access.kind === 'assessment') expect(['read', 'write-perspective', 'write-own-ambitions', 'moderate', 'advance', 'transfer'], `${route.method} ${route.path}`).to.include(route.access.action);
+      if (route.access.kind === 'assessment') expect(['read', 'write-perspective', 'write-own-ambitions', 'moderate', 'advance', 'transfer', 'move-pack'], `${route.method} ${route.path}`).to.include(route.access.action);
       else expect(['public', 'signed-in', 'admin'], `${route.method} ${route.path}`).to.include(route.access.kind);
     }
   });

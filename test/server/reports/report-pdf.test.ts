@@ -58,7 +58,7 @@ describe('the PDF calibration report of a stored assessment (real Chromium, real
       'ICS maturity calibration report',
       'Self-assessment, Peer review and Assessor',
       'In review',
-      'hewitt-3.122 version 1.0.0',
+      `hewitt-3.122 version ${api.server.services.packs.current.version}`,
       'Executive summary',
       'Requires improvement',
       '25 of 36 points = 69%',

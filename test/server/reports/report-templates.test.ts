@@ -92,7 +92,7 @@ describe('report templates: the sample view-models rendered to HTML', () => {
 
       it('shows the protective marking and, in calibration mode, the indicative label on the cover and in the running header', () => {
         const cover = decode(/<section class="cover"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
-        expect(cover).to.contain('OFFICIAL').and.to.contain('Indicative — not a published rating').and.to.contain(model.cover.systemName).and.to.contain('hewitt-3.122 version 1.0.0');
+        expect(cover).to.contain('OFFICIAL').and.to.contain('Indicative — not a published rating').and.to.contain(model.cover.systemName).and.to.contain(`${pack.id} version ${pack.version}`);
         const margins = pageMargins(html);
         for (const piece of [model.cover.systemName, model.cover.period, 'OFFICIAL', 'Indicative — not a published rating']) expect(margins.top).to.contain(piece);
         expect(margins.bottom).to.contain(model.document.runningFooter).and.to.contain('"Page " counter(page) " of " counter(pages)');

@@ -84,9 +84,13 @@ describe('Web pages: administering systems and rule packs (real Chromium)', func
     await web.call(web.adminToken, 'POST', '/api/v1/assessments', { system: 'QOX', period: '2025/26' });
     await web.call(web.adminToken, 'POST', '/api/v1/assessments', { system: 'QHG', period: '2025/26' });
     await browser.visit(page, '/admin/rule-packs');
-    const pack = web.server.services.packs.current;
+    const [older, pack] = web.server.services.packs.list();
     const rows = await page.$$eval('main tbody tr', (cells) => cells.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.innerText.replace(/\s+/g, ' ').trim())));
-    expect(rows).to.deep.equal([[`${pack.id} ${pack.manifest.title}`, pack.version, pack.hash, 'Current', '2']]);
+    expect(pack?.hash).to.equal(web.server.services.packs.current.hash);
+    expect(rows).to.deep.equal([
+      [`${older?.id} ${older?.manifest.title}`, '1.0.0', older?.hash, 'Loaded', '0'],
+      [`${pack?.id} ${pack?.manifest.title}`, '1.1.0', pack?.hash, 'Current', '2'],
+    ]);
     await expectAccessible(page);
   });
 });

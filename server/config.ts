@@ -28,6 +28,7 @@ const environment = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   REPORT_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(2),
   REPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
+  REPORT_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   REPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   COOKIE_SECURE: flag.default(true),
@@ -62,8 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     autoIndex: values.AUTO_INDEX ?? values.NODE_ENV !== 'production',
     production: values.NODE_ENV === 'production',
     protectiveMarking: values.PROTECTIVE_MARKING,
-    /** PDF reports: Chromium, how many pages render at once, how many requests may wait, and each render's time limit. */
-    reports: { chromiumPath: values.CHROMIUM_PATH, poolSize: values.REPORT_POOL_SIZE, queueMax: values.REPORT_QUEUE_MAX, timeoutMs: values.REPORT_TIMEOUT_MS },
+    /** PDF reports: Chromium, how many pages render at once, how many requests may wait, how many one user may have in flight, and each render's time limit. */
+    reports: { chromiumPath: values.CHROMIUM_PATH, poolSize: values.REPORT_POOL_SIZE, queueMax: values.REPORT_QUEUE_MAX, perUser: values.REPORT_PER_USER, timeoutMs: values.REPORT_TIMEOUT_MS },
     logLevel: values.LOG_LEVEL,
     /** Web pages: the session cookie's Secure flag, sessions' idle and absolute lifetimes, and how often expired sessions and sign-in failures are deleted. */
     sessions: { cookieSecure: values.COOKIE_SECURE, idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000, sweepIntervalMs: values.SWEEP_INTERVAL_SECONDS * 1000 },

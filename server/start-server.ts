@@ -90,7 +90,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     calibration: new CalibrationService(assessments, criteria, packs),
     improvement,
     packs,
-    reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
+    reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser }),
   };
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
   // Derived data: a failure here is logged, and each entry is made again at its assessment's next write.

@@ -38,6 +38,8 @@ const environment = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  WRITE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
@@ -69,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     /** Web pages: the session cookie's Secure flag, sessions' idle and absolute lifetimes, and how often expired sessions and sign-in failures are deleted. */
     sessions: { cookieSecure: values.COOKIE_SECURE, idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000, sweepIntervalMs: values.SWEEP_INTERVAL_SECONDS * 1000 },
     /** Sign-in throttling: this many failures for one email (or from one address) within the window lock it out for the lock-out time. */
+    /** Writes per user (a token bucket per user id, in memory per instance): this many at once, refilled at this many per minute; 429 beyond. */
+    writeRate: { burst: values.WRITE_BURST, perMinute: values.WRITE_RATE_PER_MINUTE },
     signIn: { maxFailuresPerEmail: values.SIGN_IN_MAX_FAILURES, maxFailuresPerAddress: values.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: values.SIGN_IN_WINDOW_MINUTES * 60_000, lockoutMs: values.SIGN_IN_LOCKOUT_MINUTES * 60_000 },
   };
 }

@@ -27,6 +27,7 @@ import { startSweeper } from './services/sweeper.ts';
 import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
 import { TransferService } from './services/transfer-service.ts';
+import { WriteRate } from './services/write-rate.ts';
 import { pageTable } from './web/page-table.ts';
 
 export interface RunningServer {
@@ -39,6 +40,8 @@ export interface RunningServer {
   firstAdminToken: string | null;
   /** The first administrator's one-time password for the web pages, when this start created it (printed with the token). */
   firstAdminPassword: string | null;
+  /** Settles when the work done after listening (the good practice index's rebuild) has ended. */
+  started: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -89,19 +92,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
     calibration: new CalibrationService(assessments, criteria, packs),
     improvement,
+    writeRate: new WriteRate(config.writeRate, clock),
     packs,
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser }),
   };
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
-  // Derived data: a failure here is logged, and each entry is made again at its assessment's next write.
-  await goodPractice.rebuild().then(
-    (assessments) => log.info('Good practice index rebuilt', { assessments }),
-    (error: unknown) => log.error('Good practice index not rebuilt', { error: error instanceof Error ? error.message : String(error) }),
-  );
   const signingKey = await loadSiteKey(database.models, clock);
   const sweeper = startSweeper({ 'expired sessions': () => sessions.sweep(), 'sign-in attempts': () => throttle.sweep() }, config.sessions.sweepIntervalMs, log);
 
-  const routes = apiRouteTable(productVersion, () => database.ping());
+  const routes = apiRouteTable(productVersion, () => database.ping(), () => goodPractice.starting());
   const web = { pages: pageTable, signingKey, cookieSecure: config.sessions.cookieSecure, protectiveMarking: config.protectiveMarking };
   const app = createApp({ services, routes, bodyLimitBytes: config.bodyLimitBytes, log, databaseReady: () => database.connection.readyState === 1, web });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -111,6 +110,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const address = server.address();
   const url = `http://${config.host}:${typeof address === 'object' && address !== null ? address.port : config.port}`;
   log.info(`Listening on ${url}`);
+  // Derived data, rebuilt while the server already listens (good practice is 503 until it is done; health says "starting"):
+  // a failure here is logged, and each entry is made again at its assessment's next write.
+  const rebuilt = goodPractice.rebuild().then(
+    (assessments) => log.info('Good practice index rebuilt', { assessments }),
+    (error: unknown) => log.error('Good practice index not rebuilt', { error: error instanceof Error ? error.message : String(error) }),
+  );
 
   let stopping: Promise<void> | undefined;
   return {
@@ -120,10 +125,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     embedded,
     firstAdminToken: firstAdmin?.token ?? null,
     firstAdminPassword: firstAdmin?.password ?? null,
+    started: rebuilt,
     stop: () =>
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await rebuilt;
         await sweeper.stop();
         await reportPool.close();
         await database.close().catch(() => undefined);

@@ -53,6 +53,7 @@ export function mountPages(app: Express, pages: readonly PageRoute[], options: P
         if (page.method === 'post') {
           if (!csrf.accepts(request, session, form._csrf)) return responder.error(request, response, session, formExpired);
           delete form._csrf;
+          if (session !== null) services.writeRate.take(session.principal.userId);
         }
         const result = await page.handle({ principal: session?.principal ?? null, params, query: request.query as Record<string, unknown>, form, services, address: request.ip ?? request.socket.remoteAddress ?? 'unknown' });
         if ('redirect' in result && result.session !== undefined && cookie !== null) await services.sessions.end(cookie);

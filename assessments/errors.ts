@@ -11,7 +11,7 @@ export interface FieldIssue {
  * one place (server/http/problem.ts); anything else is a bug and is reported without details.
  */
 export abstract class ProductError extends Error {
-  abstract readonly kind: 'validation' | 'unauthenticated' | 'not-found' | 'forbidden' | 'conflict' | 'unavailable';
+  abstract readonly kind: 'validation' | 'unauthenticated' | 'not-found' | 'forbidden' | 'conflict' | 'too-many' | 'unavailable';
 }
 
 /** Submitted input (evidence, a judgement, a request) broke its schema. Lists every offending field. */
@@ -51,6 +51,18 @@ export class ConflictError extends ProductError {
   constructor(
     message: string,
     readonly current?: { version: number },
+  ) {
+    super(message);
+  }
+}
+
+/** The asker has sent more than their share just now (writes, reports in flight); trying after a while will work. */
+export class TooManyRequestsError extends ProductError {
+  readonly kind = 'too-many';
+  override name = 'TooManyRequestsError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
   ) {
     super(message);
   }

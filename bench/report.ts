@@ -27,7 +27,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export async function benchReport() {
   const dataDir = await mkdtemp(join(tmpdir(), 'ics-bench-report-'));
   // With the demo data, so that the report's period holds eight assessments (good practice is looked up among them).
-  const server = await startServerProcess(dataDir, { SEED_DEMO: 'true', REPORT_POOL_SIZE: String(poolSize), REPORT_QUEUE_MAX: String(clients * 2) });
+  const server = await startServerProcess(dataDir, { SEED_DEMO: 'true', REPORT_POOL_SIZE: String(poolSize), REPORT_QUEUE_MAX: String(clients * 2), REPORT_PER_USER: String(clients) });
   try {
     const headers = { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' };
     const call = async (method: string, path: string, body?: unknown) => {

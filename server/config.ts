@@ -28,6 +28,7 @@ const environment = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   REPORT_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(2),
   REPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(1000).default(16),
+  REPORT_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   REPORT_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   COOKIE_SECURE: flag.default(true),
@@ -37,6 +38,8 @@ const environment = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  WRITE_BURST: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(30),
   SIGN_IN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Express's 'trust proxy': off by default; behind a TLS proxy its hop count, addresses or subnets (e.g. `1`, `loopback`, `10.0.0.0/8`). */
   TRUST_PROXY: z
@@ -68,11 +71,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     autoIndex: values.AUTO_INDEX ?? values.NODE_ENV !== 'production',
     production: values.NODE_ENV === 'production',
     protectiveMarking: values.PROTECTIVE_MARKING,
-    /** PDF reports: Chromium, how many pages render at once, how many requests may wait, and each render's time limit. */
-    reports: { chromiumPath: values.CHROMIUM_PATH, poolSize: values.REPORT_POOL_SIZE, queueMax: values.REPORT_QUEUE_MAX, timeoutMs: values.REPORT_TIMEOUT_MS },
+    /** PDF reports: Chromium, how many pages render at once, how many requests may wait, how many one user may have in flight, and each render's time limit. */
+    reports: { chromiumPath: values.CHROMIUM_PATH, poolSize: values.REPORT_POOL_SIZE, queueMax: values.REPORT_QUEUE_MAX, perUser: values.REPORT_PER_USER, timeoutMs: values.REPORT_TIMEOUT_MS },
     logLevel: values.LOG_LEVEL,
     /** Web pages: the session cookie's Secure flag, sessions' idle and absolute lifetimes, and how often expired sessions and sign-in failures are deleted. */
     sessions: { cookieSecure: values.COOKIE_SECURE, idleMs: values.SESSION_IDLE_MINUTES * 60_000, absoluteMs: values.SESSION_ABSOLUTE_HOURS * 3_600_000, sweepIntervalMs: values.SWEEP_INTERVAL_SECONDS * 1000 },
+    /** Writes per user (a token bucket per user id, in memory per instance): this many at once, refilled at this many per minute; 429 beyond. */
+    writeRate: { burst: values.WRITE_BURST, perMinute: values.WRITE_RATE_PER_MINUTE },
     /** Sign-in throttling: after this many failures for one email (or from one address) within the window, each further attempt waits 1 s, 2 s, 4 s… up to the maximum delay. */
     signIn: { maxFailuresPerEmail: values.SIGN_IN_MAX_FAILURES, maxFailuresPerAddress: values.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: values.SIGN_IN_WINDOW_MINUTES * 60_000, maxDelayMs: values.SIGN_IN_MAX_DELAY_SECONDS * 1000 },
     /** Express's 'trust proxy', so that a client's own address (X-Forwarded-For) is throttled behind a proxy; false by default. */

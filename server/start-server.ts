@@ -30,6 +30,7 @@ import { startSweeper } from './services/sweeper.ts';
 import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
 import { TransferService } from './services/transfer-service.ts';
+import { WriteRate } from './services/write-rate.ts';
 import { pageTable } from './web/page-table.ts';
 
 export interface RunningServer {
@@ -42,6 +43,8 @@ export interface RunningServer {
   firstAdminToken: string | null;
   /** The first administrator's one-time password for the web pages, when this start created it (printed with the token). */
   firstAdminPassword: string | null;
+  /** Settles when the work done after listening (the good practice index's rebuild) has ended. */
+  started: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -94,26 +97,18 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
     calibration: new CalibrationService(assessments, criteria, packs, summaries),
     improvement,
+    writeRate: new WriteRate(config.writeRate, clock),
     packs,
     packMoves: new PackMoveService(database.models, assessments, records, packs, clock, goodPractice),
-    reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
+    reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser }),
   };
   // A database written by an earlier version is moved to the current layout before anything reads it.
   await migrateStorage(database.connection, records, log);
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
-  // Derived data: a failure here is logged, and each entry is made again at its assessment's next write.
-  await goodPractice.rebuild().then(
-    (assessments) => log.info('Good practice index rebuilt', { assessments }),
-    (error: unknown) => log.error('Good practice index not rebuilt', { error: error instanceof Error ? error.message : String(error) }),
-  );
-  await summaries.rebuild().then(
-    (rebuilt) => log.info('Assessment summaries checked', { rebuilt }),
-    (error: unknown) => log.error('Assessment summaries not rebuilt: each is rebuilt when next read', { error: error instanceof Error ? error.message : String(error) }),
-  );
   const signingKey = await loadSiteKey(database.models, clock);
   const sweeper = startSweeper({ 'expired sessions': () => sessions.sweep(), 'sign-in attempts': () => throttle.sweep() }, config.sessions.sweepIntervalMs, log);
 
-  const routes = apiRouteTable(productVersion, () => database.ping());
+  const routes = apiRouteTable(productVersion, () => database.ping(), () => goodPractice.starting());
   const web = { pages: pageTable, signingKey, cookieSecure: config.sessions.cookieSecure, protectiveMarking: config.protectiveMarking };
   const app = createApp({ services, routes, bodyLimitBytes: config.bodyLimitBytes, log, databaseReady: () => database.connection.readyState === 1, web, trustProxy: config.trustProxy });
   const server = await new Promise<Server>((resolve, reject) => {
@@ -123,6 +118,20 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const address = server.address();
   const url = `http://${config.host}:${typeof address === 'object' && address !== null ? address.port : config.port}`;
   log.info(`Listening on ${url}`);
+  // Derived data, rebuilt while the server already listens (good practice is 503 until it is done; health says "starting"):
+  // a failure here is logged, and each entry is made again at its assessment's next write.
+  // Summaries need no wait: a read rebuilds any that is missing or behind.
+  const rebuilt = goodPractice
+    .rebuild()
+    .then(
+      (assessments) => log.info('Good practice index rebuilt', { assessments }),
+      (error: unknown) => log.error('Good practice index not rebuilt', { error: error instanceof Error ? error.message : String(error) }),
+    )
+    .then(() => summaries.rebuild())
+    .then(
+      (rebuilt) => log.info('Assessment summaries checked', { rebuilt }),
+      (error: unknown) => log.error('Assessment summaries not rebuilt: each is rebuilt when next read', { error: error instanceof Error ? error.message : String(error) }),
+    );
 
   let stopping: Promise<void> | undefined;
   return {
@@ -132,10 +141,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     embedded,
     firstAdminToken: firstAdmin?.token ?? null,
     firstAdminPassword: firstAdmin?.password ?? null,
+    started: rebuilt,
     stop: () =>
       (stopping ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
+        await rebuilt;
         await sweeper.stop();
         await summaries.idle();
         await reportPool.close();

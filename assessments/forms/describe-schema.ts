@@ -38,7 +38,8 @@ export interface ListDescriptor extends DescriptorBase {
   kind: 'list';
   /** What one row is called, e.g. "sector". */
   rowNoun: string;
-  maxRows: number | null;
+  /** The most rows the schema allows: a form shows and reads no more (a list without a most is refused). */
+  maxRows: number;
   /** One row: a group of fields. */
   row: GroupDescriptor;
 }
@@ -93,9 +94,11 @@ function describe(schema: z.ZodType, key: string, unitOf: UnitOf, sourcedKey: st
   if (inner instanceof z.ZodArray) {
     const element = inner.element as z.ZodType;
     if (!(element instanceof z.ZodObject)) throw new TypeError(`A form cannot fill a list of ${element.type} at "${ownKey}": lists hold rows of fields`);
+    const maxRows = maxLength(inner);
+    if (maxRows === null) throw new TypeError(`A form cannot fill the list at "${ownKey}" without a most rows: give its schema a .max()`);
     const row = describe(element, ownKey, unitOf, null) as GroupDescriptor;
     // A sourced item's list needs no label of its own: the item's question heads it.
-    return { ...base, label: sourcedKey === null ? base.label : null, kind: 'list', rowNoun: rowNoun(ownKey), maxRows: maxLength(inner), row };
+    return { ...base, label: sourcedKey === null ? base.label : null, kind: 'list', rowNoun: rowNoun(ownKey), maxRows, row };
   }
   const answer = answerOf(inner, ownKey, unitOf);
   const partMissing = sourcedKey !== null && (key === 'source' || key === 'asAt') ? sourcedPartWords[key].missing : null;

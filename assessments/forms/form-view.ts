@@ -89,7 +89,8 @@ export function formView(descriptor: GroupDescriptor, values: unknown, problems:
 }
 
 function listView(list: ListDescriptor, value: unknown, path: FieldPath, error: string | null, walkRow: (row: GroupDescriptor, value: unknown, path: FieldPath, legend: string) => GroupView): ListView {
-  const typed = rowsOf(value);
+  // Never more rows than the list may hold, whatever was sent.
+  const typed = rowsOf(value).slice(0, list.maxRows);
   const rows = typed.length === 0 ? [{}] : typed;
   const noun = list.rowNoun;
   return {
@@ -102,7 +103,7 @@ function listView(list: ListDescriptor, value: unknown, path: FieldPath, error: 
       const legend = `${capitalised(noun)} ${index + 1}`;
       return { id: fieldId([...path, index]), legend, parts: walkRow(list.row, row, [...path, index], legend).parts, remove: { value: removeRowValue(path, index), label: `Remove ${noun} ${index + 1}` } };
     }),
-    add: list.maxRows !== null && rows.length >= list.maxRows ? null : { value: addRowValue(path), label: `Add another ${noun}` },
+    add: rows.length >= list.maxRows ? null : { value: addRowValue(path), label: `Add another ${noun}` },
   };
 }
 

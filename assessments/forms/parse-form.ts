@@ -28,7 +28,8 @@ interface Read {
 /**
  * Reads a submitted form (nested as qs parses urlencoded names) into the document its schema
  * describes, then validates it with that schema. An empty answer is no answer: an item left wholly
- * blank is left out, a row left wholly blank is dropped; every answer is read strictly
+ * blank is left out, a row left wholly blank is dropped, a list is read to one row past its most
+ * (the rest dropped, with the schema's own message for too many); every answer is read strictly
  * (read-answer.ts). Problems reading an answer come first; the schema's own messages follow for
  * the fields that were read, each at the deepest form part its path reaches. Where the schema has
  * no words of its own for an answer left empty (zod's "Invalid input: expected …"), the field's
@@ -68,10 +69,13 @@ function read(descriptor: Descriptor, typed: unknown, path: FieldPath, problems:
       return { present, value, typed: shown };
     }
     case 'list': {
-      const rows = rowsOf(typed).filter((row) => !isBlank(row));
+      // One row past the most is read, so the schema says in its own words that there are too many; the rows past the most are not shown again.
+      const rows = rowsOf(typed)
+        .filter((row) => !isBlank(row))
+        .slice(0, descriptor.maxRows + 1);
       const readRows = rows.map((row, index) => read(descriptor.row, row, [...path, index], problems));
       const present = rows.length > 0;
-      const shown = readRows.map((row) => row.typed);
+      const shown = readRows.slice(0, descriptor.maxRows).map((row) => row.typed);
       if (!present && !descriptor.required) return { present, value: descriptor.whenEmpty === 'null' ? null : undefined, typed: shown };
       return { present, value: readRows.map((row) => row.value), typed: shown };
     }

@@ -75,7 +75,7 @@ async function storedReport(id: string, config: Config, log: Logger, html: HtmlR
     await goodPractice.rebuild();
     const criteria = new CriterionService(assessments, records, packs, systemClock, goodPractice);
     const improvement = new ImprovementService(assessments, criteria, records, packs, systemClock, goodPractice);
-    const reports = new ReportService({ assessments, criteria, improvement, packs, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking });
+    const reports = new ReportService({ assessments, criteria, improvement, packs, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser });
     return reports.pdf(id, commandLine);
   });
 }

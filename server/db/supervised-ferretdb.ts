@@ -5,14 +5,21 @@ import { startEmbeddedFerretDb, type EmbeddedFerretDb, type EmbeddedFerretDbOpti
 export interface SupervisedFerretDb extends EmbeddedFerretDb {
   /** How many times it has been started again after exiting on its own. */
   readonly restarts: number;
+  /** Settles once the database answers a real `hello` again (at once when no restart is under way). */
+  ready(): Promise<void>;
 }
+
+/** The longest wait between attempts: a database that keeps dying is tried again at least this often, and never given up on. */
+const longestWaitMs = 2000;
 
 /**
  * The embedded FerretDB, started again on the same port whenever it exits without being asked to
- * (killed, crashed), waiting longer between attempts while it keeps failing to start or dying
- * within 10 s of starting (250 ms doubling to 5 s). The app's database driver reconnects to the
- * same address by itself, so service resumes without restarting the app; meanwhile requests get
- * 503. `stop()` ends it for good.
+ * (killed, crashed): at once the first time, then waiting longer between attempts while it keeps
+ * failing to start or dying within 10 s of starting (250 ms doubling to 2 s, so a loaded machine
+ * does not push the next attempt far away), and never giving up. A start counts only once the
+ * database answers a real `hello` (embedded-ferretdb.ts). The app's database driver reconnects to
+ * the same address by itself, so service resumes without restarting the app; meanwhile requests
+ * get 503. `stop()` ends it for good.
  */
 export async function superviseEmbeddedFerretDb(options: EmbeddedFerretDbOptions & { log: Logger }): Promise<SupervisedFerretDb> {
   const { log } = options;
@@ -26,11 +33,14 @@ export async function superviseEmbeddedFerretDb(options: EmbeddedFerretDbOptions
 
   let startedAt = Date.now();
   let crashDelay = 0;
+  let quickDeaths = 0;
   const restart = async (code: number | null) => {
     // One that dies soon after starting is in a crash loop: wait longer each time rather than spin.
-    crashDelay = Date.now() - startedAt < 10_000 ? Math.min(Math.max(crashDelay * 2, 250), 5000) : 0;
+    const quickly = Date.now() - startedAt < 10_000;
+    crashDelay = quickly && quickDeaths > 0 ? Math.min(Math.max(crashDelay * 2, 250), longestWaitMs) : 0;
+    quickDeaths = quickly ? quickDeaths + 1 : 0;
     if (crashDelay > 0) await sleep(crashDelay);
-    for (let delay = 250; !stopping; delay = Math.min(delay * 2, 5000)) {
+    for (let delay = 250; !stopping; delay = Math.min(delay * 2, longestWaitMs)) {
       try {
         current = await startEmbeddedFerretDb({ ...options, port });
         startedAt = Date.now();
@@ -62,6 +72,7 @@ export async function superviseEmbeddedFerretDb(options: EmbeddedFerretDbOptions
     get restarts() {
       return restarts;
     },
+    ready: () => restarting,
     exited,
     async stop() {
       stopping = true;

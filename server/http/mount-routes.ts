@@ -8,7 +8,8 @@ import type { Route } from './route.ts';
 
 /**
  * Mounts each route of the table on the app: content type, authentication, the declared access
- * rule, then the params, query and body validated by the route's zod schemas, then the handler.
+ * rule, a write's place in its user's write rate (429), then the params, query and body validated
+ * by the route's zod schemas, then the handler.
  */
 export function mountRoutes(app: Express, routes: readonly Route[], services: Services, databaseReady: () => boolean): void {
   for (const route of routes) {
@@ -24,6 +25,7 @@ export function mountRoutes(app: Express, routes: readonly Route[], services: Se
         const principal = route.access.kind === 'public' ? null : await principalFromBearer(request, services.identity);
         const params = route.params === undefined ? {} : parseParams(route.params, request.params);
         await authorise(route.access, principal, params as Record<string, string>, request.body, services);
+        if (route.method !== 'get' && principal !== null) services.writeRate.take(principal.userId);
         const query = route.query === undefined ? noQuery(request.query) : parse(route.query, request.query, 'query');
         const body = route.body === undefined ? undefined : parse(route.body, request.body, '');
         const result = await route.handle({ principal, params, query, body, services });

@@ -46,6 +46,8 @@ export function openApiDocument(routes: readonly Route[], version: string): obje
       responses['413'] ??= { description: 'Body too large', content: problemContent };
       responses['415'] ??= { description: 'Body is not JSON', content: problemContent };
     }
+    // Writes are rate-limited per user, and reports in flight per user (issue 13).
+    if (route.access.kind !== 'public') responses['429'] ??= { description: 'Too many writes or reports from you just now; try again after Retry-After', content: problemContent };
     responses['503'] ??= { description: 'The database is unreachable; try again', content: problemContent };
     (paths[path] ??= {})[route.method] = {
       summary: route.summary,

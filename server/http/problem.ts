@@ -24,6 +24,7 @@ const titles: Record<ProductError['kind'], [number, string]> = {
   forbidden: [403, 'You may not do that'],
   'not-found': [404, 'Not found'],
   conflict: [409, 'Conflict'],
+  'too-many': [429, 'Too many requests'],
   unavailable: [503, 'Unavailable'],
 };
 
@@ -41,7 +42,7 @@ export function problemFor(error: unknown, { saving = false }: { saving?: boolea
     if ('issues' in error) extra.errors = [...(error.issues as FieldIssue[])];
     if ('current' in error && error.current !== undefined) extra.currentVersion = (error.current as { version: number }).version;
     const headers: Record<string, string> = {};
-    if (error.kind === 'unavailable') headers['Retry-After'] = String((error as unknown as { retryAfterSeconds: number }).retryAfterSeconds);
+    if (error.kind === 'unavailable' || error.kind === 'too-many') headers['Retry-After'] = String((error as unknown as { retryAfterSeconds: number }).retryAfterSeconds);
     if (error.kind === 'unauthenticated') headers['WWW-Authenticate'] = 'Bearer realm="ics-maturity"';
     return make(status, title, detail, extra, headers);
   }

@@ -11,8 +11,8 @@ import { systemRoutes } from './routes/systems.ts';
 import { transferRoutes } from './routes/transfer.ts';
 
 /** Every API route with its access rule, in one table: the app mounts it and OpenAPI documents it. */
-export function apiRouteTable(version: string, databaseState: () => Promise<string>): Route[] {
+export function apiRouteTable(version: string, databaseState: () => Promise<string>, starting: () => boolean = () => false): Route[] {
   // Import comes before /assessments/:id routes so that "import" is never read as an id.
   const api = [...systemRoutes, ...transferRoutes, ...assessmentRoutes, ...packMoveRoutes, ...criterionRoutes, ...reportRoutes, ...calibrationRoutes, ...improvementRoutes, ...administrationRoutes];
-  return [...api, ...metaRoutes(api, version, databaseState)];
+  return [...api, ...metaRoutes(api, version, databaseState, starting)];
 }

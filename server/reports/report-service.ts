@@ -1,4 +1,5 @@
 import type { Principal } from '../../assessments/access/roles.ts';
+import { TooManyRequestsError } from '../../assessments/errors.ts';
 import { perspectives } from '../../assessments/evidence/perspective-evidence.ts';
 import { buildReportModel } from '../../assessments/report-model/build-report-model.ts';
 import type { ModeratedScore, ReportPerspective } from '../../assessments/report-model/report-input.ts';
@@ -22,14 +23,21 @@ export interface ReportServiceDependencies {
   html: HtmlRenderer;
   pool: BrowserPool;
   protectiveMarking: string;
+  /** How many PDFs one user may have in flight (rendering or waiting) at once; past that, 429. */
+  perUser: number;
 }
 
 /**
  * The calibration report of a stored assessment, for whoever may read it: the assessment (404 for
  * another tenant's), each perspective with evidence scored with the pinned pack and the caller's
- * principal, and the moderated scores, made into the report model, then HTML, then PDF.
+ * principal, and the moderated scores, made into the report model, then HTML, then PDF. The
+ * render queue is shared fairly: one user may have at most `perUser` PDFs in flight (429 with
+ * Retry-After beyond), so one reader cannot take the queue from everyone else (issue 13, finding 9).
+ * The count is per instance.
  */
 export class ReportService {
+  private readonly inFlight = new Map<string, number>();
+
   constructor(private readonly dependencies: ReportServiceDependencies) {}
 
   async model(assessmentId: string, principal: Principal): Promise<ReportModel> {
@@ -71,9 +79,20 @@ export class ReportService {
 
   /** The report as a PDF, with a file name for it. */
   async pdf(assessmentId: string, principal: Principal): Promise<{ pdf: Buffer; filename: string }> {
-    const model = await this.model(assessmentId, principal);
-    const pdf = await renderReportPdf(model, this.dependencies.html, this.dependencies.pool);
-    return { pdf, filename: reportFileName(model.cover.systemCode, model.cover.period) };
+    const mine = this.inFlight.get(principal.userId) ?? 0;
+    if (mine >= this.dependencies.perUser) {
+      throw new TooManyRequestsError(`You already have ${mine} report${mine === 1 ? '' : 's'} being made; each person may have ${this.dependencies.perUser} at once, so that everyone is served. Try again when one has finished.`, 5);
+    }
+    this.inFlight.set(principal.userId, mine + 1);
+    try {
+      const model = await this.model(assessmentId, principal);
+      const pdf = await renderReportPdf(model, this.dependencies.html, this.dependencies.pool);
+      return { pdf, filename: reportFileName(model.cover.systemCode, model.cover.period) };
+    } finally {
+      const left = (this.inFlight.get(principal.userId) ?? 1) - 1;
+      if (left === 0) this.inFlight.delete(principal.userId);
+      else this.inFlight.set(principal.userId, left);
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import type { Principal } from '../../assessments/access/roles.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
 import { identityOf, type PackIdentity } from '../../assessments/rule-pack/rule-pack.ts';
 import { nextStatus, type AssessmentStatus } from '../../assessments/workflow/status.ts';
+import { implausiblePeriod } from '../../assessments/workflow/plausible-periods.ts';
 import type { AssessmentRecords, CurrentAssessment, StoredRecord } from '../persistence/assessment-records.ts';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { Models } from '../persistence/database.ts';
@@ -63,6 +64,8 @@ export class AssessmentService {
     const system = await this.models.systems.findOne({ odsCode: input.system }).lean();
     if (system === null || !canSee(principal, input.system)) throw new NotFoundError(`There is no system with the code ${input.system}`);
     this.require(principal, { kind: 'create' });
+    const implausible = implausiblePeriod(input.period, this.clock.now());
+    if (implausible !== null) throw new ValidationError('The period is not valid', [{ path: 'period', message: implausible }]);
     if (system.status !== 'active') throw new ConflictError(`The system ${input.system} is retired; assess the system it became instead`);
     const pack = this.packs.current;
     const at = this.clock.now();

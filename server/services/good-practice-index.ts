@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import type { Principal } from '../../assessments/access/roles.ts';
-import { NotFoundError } from '../../assessments/errors.ts';
+import { NotFoundError, UnavailableError } from '../../assessments/errors.ts';
 import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { Logger } from '../log.ts';
 import { latestByCriterion } from '../persistence/assessment-records.ts';
@@ -32,12 +32,13 @@ export interface GoodPracticeEntry {
  *
  * An entry is derived from the assessment's records, which stay the truth: it is refreshed after
  * each write that can change it (evidence, judgements, moderation, consent, an import) and the
- * whole index is rebuilt at start. A refresh that fails (the database gone mid-write) leaves the
+ * whole index is rebuilt at start, while the server already listens. A refresh that fails (the database gone mid-write) leaves the
  * entry one write behind until the next write or start, and is logged; refreshes of one assessment
  * run one after another in this process.
  */
 export class GoodPracticeIndex {
   private readonly pending = new Map<string, Promise<void>>();
+  private built = false;
 
   constructor(
     private readonly models: Models,
@@ -58,16 +59,29 @@ export class GoodPracticeIndex {
     if (this.pending.get(assessmentId) === next) this.pending.delete(assessmentId);
   }
 
-  /** Remakes every entry from the records; returns how many assessments there are. */
+  /**
+   * Remakes every entry from the records; returns how many assessments there are. The server
+   * listens meanwhile: until the first rebuild has ended (done or failed), good practice is 503.
+   */
   async rebuild(): Promise<number> {
-    const ids = (await this.models.assessments.find({}, { _id: 1 }).lean()).map((document) => document._id);
-    for (const id of ids) await this.refresh(id);
-    await this.models.goodPractice.deleteMany({ _id: trusted({ $nin: ids }) });
-    return ids.length;
+    try {
+      const ids = (await this.models.assessments.find({}, { _id: 1 }).lean()).map((document) => document._id);
+      for (const id of ids) await this.refresh(id);
+      await this.models.goodPractice.deleteMany({ _id: trusted({ $nin: ids }) });
+      return ids.length;
+    } finally {
+      this.built = true;
+    }
   }
 
-  /** The entries of systems that agreed to share, in a period, by system code. */
+  /** True until the first rebuild has ended: the index may be missing entries. */
+  starting(): boolean {
+    return !this.built;
+  }
+
+  /** The entries of systems that agreed to share, in a period, by system code; 503 while the index is first being rebuilt. */
   async sharedIn(period: string): Promise<GoodPracticeEntry[]> {
+    if (!this.built) throw new UnavailableError('Good practice from other systems is being gathered after a restart. Try again in a few seconds.', 5);
     return this.models.goodPractice.find({ period, shares: true }).sort({ system: 1 }).lean<GoodPracticeEntry[]>();
   }
 

@@ -11,6 +11,7 @@ import type { ReportService } from '../reports/report-service.ts';
 import type { SessionService } from './session-service.ts';
 import type { SystemService } from './system-service.ts';
 import type { TransferService } from './transfer-service.ts';
+import type { WriteRate } from './write-rate.ts';
 
 /** Everything the HTTP layer calls, wired once in the composition root (server/main.ts). */
 export interface Services {
@@ -27,4 +28,6 @@ export interface Services {
   reports: ReportService;
   calibration: CalibrationService;
   improvement: ImprovementService;
+  /** Writes per user: every API write and signed-in form POST takes one (429 beyond). */
+  writeRate: WriteRate;
 }

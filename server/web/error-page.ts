@@ -44,6 +44,8 @@ export function errorPageFor(error: unknown): ErrorPage {
       return page('Someone else changed this', `${problem.detail}. Go back, reload the page to see the latest version, and try again.`);
     case 413:
       return page('What you sent is too large', problem.detail);
+    case 429:
+      return page('You have sent too many requests', problem.detail);
     case 503:
       return page('Sorry, the service is unavailable', problem.detail);
     default:

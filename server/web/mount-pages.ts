@@ -1,4 +1,4 @@
-import express, { type Express, type Request, type Response } from 'express';
+import type { Express, Request, Response } from 'express';
 import { NotFoundError, UnauthenticatedError, UnavailableError } from '../../assessments/errors.ts';
 import { authorise } from '../http/authorise.ts';
 import type { Services } from '../services/services.ts';
@@ -6,6 +6,8 @@ import type { SignedInSession } from '../services/session-service.ts';
 import type { WebCookies } from './cookies.ts';
 import type { CsrfTokens } from './csrf.ts';
 import { errorPageFor, formExpired, pageNotFound } from './error-page.ts';
+import { formReader } from './form-body.ts';
+import { signedInForm, signedOutForm } from './form-limits.ts';
 import type { PageRoute } from './page.ts';
 import type { PageResponder } from './page-responder.ts';
 
@@ -24,13 +26,15 @@ export interface PageMountOptions {
  * principal, the path's params must parse (404), the access rule is enforced by the API's own
  * authorise() (not signed in: to the sign-in page; another tenant's: 404; not allowed: 403; signed
  * in with a one-time password: to changing it, whatever the page), every
- * POST must carry its CSRF token (403, nothing changed), then the handler answers. A ValidationError
+ * POST must carry its CSRF token (403, nothing changed), then the handler answers. A POST's form is
+ * read within limits (server/web/form-limits.ts), smaller with no session, and not at all when it
+ * is refused anyway (not signed in, or no CSRF cookie without a session). A ValidationError
  * is the handler's to show on its form; any other error becomes an error page. Ends with the
  * "Page not found" page for every other address outside the API.
  */
 export function mountPages(app: Express, pages: readonly PageRoute[], options: PageMountOptions): void {
   const { services, responder, cookies, csrf, databaseReady } = options;
-  const formParser = express.urlencoded({ extended: true, limit: options.bodyLimitBytes, parameterLimit: 10_000 });
+  const readForm = { signedOut: formReader(signedOutForm), signedIn: formReader(signedInForm(options.bodyLimitBytes, services.packs.list())) };
 
   for (const page of pages) {
     app[page.method](page.path, async (request: Request, response: Response) => {
@@ -39,14 +43,20 @@ export function mountPages(app: Express, pages: readonly PageRoute[], options: P
       try {
         if (!databaseReady()) throw new UnavailableError('The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds.', 5);
         session = cookie === null ? null : await services.sessions.find(cookie);
-        const form = page.method === 'post' ? await parseForm(formParser, request, response) : {};
         // Signed in with a one-time password: nothing else until they set their own (a POST changes nothing).
         if (session?.mustChangePassword === true && !passwordPages.has(page.path)) return responder.send(request, response, session, { redirect: '/account/password' });
         const params = parseParams(page, request.params as Record<string, string>);
+        if (page.method === 'post') {
+          // Refused before the body is read where it cannot be valid: a page for the signed-in with nobody signed in, no CSRF cookie to check a token against.
+          if (session === null) await authorise(page.access, null, params, {}, services);
+          if (!csrf.mayAccept(request, session)) return responder.error(request, response, session, formExpired);
+        }
+        const form = page.method === 'post' ? await readForm[session === null ? 'signedOut' : 'signedIn'](request, response) : {};
         await authorise(page.access, session?.principal ?? null, params, form, services);
         if (page.method === 'post') {
           if (!csrf.accepts(request, session, form._csrf)) return responder.error(request, response, session, formExpired);
           delete form._csrf;
+          if (session !== null) services.writeRate.take(session.principal.userId);
         }
         const result = await page.handle({ principal: session?.principal ?? null, params, query: request.query as Record<string, unknown>, form, services, address: request.ip ?? request.socket.remoteAddress ?? 'unknown' });
         if ('redirect' in result && result.session !== undefined && cookie !== null) await services.sessions.end(cookie);
@@ -71,15 +81,6 @@ export function mountPages(app: Express, pages: readonly PageRoute[], options: P
 
 /** The pages someone who must change their password may still use. */
 const passwordPages = new Set(['/account/password', '/sign-out']);
-
-function parseForm(parser: express.RequestHandler, request: Request, response: Response): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) =>
-    parser(request, response, (error?: unknown) => {
-      if (error !== undefined && error !== null) reject(error);
-      else resolve(typeof request.body === 'object' && request.body !== null ? { ...(request.body as Record<string, unknown>) } : {});
-    }),
-  );
-}
 
 /** A path that does not name a valid thing names nothing: 404. */
 function parseParams(page: PageRoute, params: Record<string, string>): Record<string, string> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
+import { plausiblePeriods } from '../../assessments/workflow/plausible-periods.ts';
 import type { Route } from '../../server/http/route.ts';
 import { hoscEvidenceScoring4 } from './evidence.ts';
 import type { TestServer } from './test-server.ts';
@@ -49,6 +50,8 @@ type Status = (typeof statusOrder)[number];
  */
 export class RouteRequests {
   private readonly shared = new Map<string, Promise<string>>();
+  private readonly templates = new Map<string, Promise<string>>();
+  private readonly periodsUsed = new Map<string, number>();
   private serial = 0;
 
   constructor(private readonly api: TestServer) {}
@@ -74,7 +77,8 @@ export class RouteRequests {
       case 'get /api/v1/assessments':
         return { method, path: `/api/v1/assessments?system=${system}` };
       case 'post /api/v1/assessments':
-        return { method, path: '/api/v1/assessments', body: { system, period: this.period() } };
+        // A refused request may name any plausible period; only one that will succeed needs a period of its own.
+        return { method, path: '/api/v1/assessments', body: { system, period: fresh ? this.plausiblePeriod(system) : (plausiblePeriods(new Date())[0] as string) } };
       case 'post /api/v1/assessments/import': {
         const exported = await this.admin('GET', `/api/v1/assessments/${await this.assessment(system, 'draft')}/export`);
         const id = randomUUID();
@@ -144,11 +148,36 @@ export class RouteRequests {
     }
   }
 
-  /** A new assessment of the system, moved by the administrator to the status asked for. */
+  /**
+   * A new assessment of the system, moved by the administrator to the status asked for. Only a few
+   * periods are plausible for a new assessment, so each is imported: the export of the system's one
+   * created draft, under a period no other assessment uses (an import keeps the period it is given).
+   */
   async assessment(system: string, status: Status): Promise<string> {
-    const created = await this.admin('POST', '/api/v1/assessments', { system, period: this.period() });
-    for (let index = 1; index <= statusOrder.indexOf(status); index += 1) await this.admin('POST', `/api/v1/assessments/${created.id}/status`, { to: statusOrder[index], version: index });
-    return created.id as string;
+    const exported = await this.admin('GET', `/api/v1/assessments/${await this.template(system)}/export`);
+    const id = randomUUID();
+    await this.admin('POST', '/api/v1/assessments/import', { ...exported, assessment: { ...exported.assessment, id, period: this.period() }, records: exported.records.map((record: object) => ({ ...record, assessmentId: id })) });
+    for (let index = 1; index <= statusOrder.indexOf(status); index += 1) await this.admin('POST', `/api/v1/assessments/${id}/status`, { to: statusOrder[index], version: index });
+    return id;
+  }
+
+  /** The one draft of the system made by POST /api/v1/assessments, which the others are imported from. */
+  private template(system: string): Promise<string> {
+    let id = this.templates.get(system);
+    if (id === undefined) {
+      id = this.admin('POST', '/api/v1/assessments', { system, period: this.plausiblePeriod(system) }).then((created) => created.id as string);
+      this.templates.set(system, id);
+    }
+    return id;
+  }
+
+  /** A plausible period the system has no assessment for yet (a new assessment may only be made for one). */
+  private plausiblePeriod(system: string): string {
+    const used = this.periodsUsed.get(system) ?? 0;
+    this.periodsUsed.set(system, used + 1);
+    const period = plausiblePeriods(new Date())[used];
+    if (period === undefined) throw new Error(`No plausible period is left for a new assessment of ${system} in this test`);
+    return period;
   }
 
   /** One draft assessment of each system for reads, with some self-assessment evidence to show. */

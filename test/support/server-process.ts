@@ -25,7 +25,7 @@ const fromSources = ['--import', 'tsx', 'server/main.ts'];
 
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, entry: string[] = fromSources): Promise<ServerProcess> {
   const child = spawn(process.execPath, entry, {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'info', WRITE_BURST: '1000000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
@@ -48,6 +48,12 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     createInterface({ input: child.stderr! }).on('line', read);
     void exited.then((code) => reject(new Error(`The server exited (${code}) before it listened`)));
   });
+  // Settled before use, as a test server is: the good practice index is rebuilt after listening (health says "starting" until then).
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const health = await fetch(`${url}/api/v1/health`).then((response) => response.json() as Promise<{ status?: string }>, () => null);
+    if (health?.status === 'ok') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill(signal);

@@ -40,8 +40,11 @@ let userCount = 0;
 /** Starts the real server on the real embedded FerretDB in a fresh data folder (or a given one). */
 export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
   const folder = dataDir ?? (await mkdtemp(join(tmpdir(), 'ics-server-')));
-  const config = loadConfig({ ...(process.env.RULE_PACK_DIR === undefined ? {} : { RULE_PACK_DIR: process.env.RULE_PACK_DIR }), PORT: '0', DATA_DIR: folder, SEED_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  // Tests write far faster than people do: the per-user write rate is set low only where it is tested (write-limits.test.ts).
+  const config = loadConfig({ ...(process.env.RULE_PACK_DIR === undefined ? {} : { RULE_PACK_DIR: process.env.RULE_PACK_DIR }), PORT: '0', DATA_DIR: folder, SEED_DEMO: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'test', WRITE_BURST: '1000000', ...env });
   const server = await startServer(config, createLogger(config.logLevel));
+  // Tests start from a settled server: the good practice index rebuilt (it is rebuilt after listening).
+  await server.started;
   const call = async (token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
     const response = await fetch(`${server.url}${path}`, {
       method,

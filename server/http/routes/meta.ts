@@ -4,7 +4,8 @@ import { openApiDocument } from '../openapi.ts';
 import { renderApiReference } from '../api-reference.ts';
 
 /** The OpenAPI document, its readable reference page and the health check, made from the other routes. */
-export function metaRoutes(apiRoutes: readonly Route[], version: string, databaseState: () => Promise<string>): Route[] {
+/** `starting` is true while work done after listening (the good practice index's rebuild) is under way. */
+export function metaRoutes(apiRoutes: readonly Route[], version: string, databaseState: () => Promise<string>, starting: () => boolean): Route[] {
   let document: ReturnType<typeof openApiDocument> | undefined;
   const meta: Route[] = [
     {
@@ -31,10 +32,14 @@ export function metaRoutes(apiRoutes: readonly Route[], version: string, databas
       summary: 'Whether the server and its database are up',
       tag: 'Meta',
       access: { kind: 'public' },
-      responses: { 200: { description: 'Up', schema: z.object({ status: z.literal('ok'), database: z.string() }) }, 503: { description: 'The database is unreachable', schema: z.object({ status: z.literal('degraded'), database: z.string() }) } },
+      responses: {
+        200: { description: 'Up ("starting" while derived data is rebuilt after a start: good practice answers 503 until then)', schema: z.object({ status: z.enum(['ok', 'starting']), database: z.string() }) },
+        503: { description: 'The database is unreachable', schema: z.object({ status: z.literal('degraded'), database: z.string() }) },
+      },
       handle: async () => {
         const database = await databaseState();
-        return database === 'connected' ? { status: 200, body: { status: 'ok', database } } : { status: 503, body: { status: 'degraded', database }, headers: { 'Retry-After': '5' } };
+        if (database !== 'connected') return { status: 503, body: { status: 'degraded', database }, headers: { 'Retry-After': '5' } };
+        return { status: 200, body: { status: starting() ? 'starting' : 'ok', database } };
       },
     },
   ];

@@ -4,6 +4,7 @@ import { formatNumber, formatShare } from '../../../assessments/calibration/disp
 import type { Leniency } from '../../../assessments/calibration/leniency.ts';
 import { ValidationError, issuesOf } from '../../../assessments/errors.ts';
 import { period as periodSchema } from '../../../assessments/evidence/perspective-evidence.ts';
+import { plausiblePeriods } from '../../../assessments/workflow/plausible-periods.ts';
 import { indicatorLines } from '../../../assessments/report-model/indicator-lines.ts';
 import { anchorOf, perspectiveNames } from '../../../assessments/report-model/words.ts';
 import { assessmentParams } from '../../http/schemas.ts';
@@ -67,7 +68,7 @@ export const calibrationPages: PageRoute[] = [
     handle: async ({ query, principal, services }) => {
       // Refused before looking for a period, so that it is refused when there is nothing to show too.
       refuseUnlessMayCompare(principal!);
-      const asked = query.period === undefined ? await latestPeriod(services, principal!) : query.period;
+      const asked = query.period === undefined ? await latestPeriod(services, principal!, new Date()) : query.period;
       const base = { title: 'Calibration across systems', view: 'calibration/period' };
       if (asked === null) return { ...base, model: { period: '', calibration: null } };
       const parsed = periodSchema.safeParse(asked);
@@ -101,10 +102,17 @@ export const calibrationPages: PageRoute[] = [
   },
 ];
 
-/** The most recent period among the assessments the asker may see, or null when there are none. */
-async function latestPeriod(services: Services, principal: Principal): Promise<string | null> {
-  const newest = await services.assessments.list({}, { page: 1, pageSize: 1 }, principal);
-  return newest.items[0]?.period ?? null;
+/**
+ * The most recent plausible period (assessments/workflow/plausible-periods.ts) among the assessments
+ * the asker may see, or null when there are none: one stored for an implausible period (made before
+ * periods were checked, say 2365/66) is never the default.
+ */
+async function latestPeriod(services: Services, principal: Principal, now: Date): Promise<string | null> {
+  for (const period of plausiblePeriods(now)) {
+    const found = await services.assessments.list({ period }, { page: 1, pageSize: 1 }, principal);
+    if (found.items.length > 0) return period;
+  }
+  return null;
 }
 
 function leniencyInWords(leniency: Leniency) {

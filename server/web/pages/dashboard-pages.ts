@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { period } from '../../../assessments/evidence/perspective-evidence.ts';
+import { currentPeriodYear, periodStarting } from '../../../assessments/workflow/plausible-periods.ts';
 import { statuses } from '../../../assessments/workflow/status.ts';
 import type { PageRoute } from '../page.ts';
 import { statusNames } from '../words.ts';
@@ -17,9 +18,8 @@ const dashboardQuery = z.object({
 
 /** The financial years a filter offers: from the review's (2023/24) to the one after the current (which starts in April). */
 function periodChoices(now: Date): string[] {
-  const current = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
   const years: string[] = [];
-  for (let year = current + 1; year >= 2023; year -= 1) years.push(`${year}/${String((year + 1) % 100).padStart(2, '0')}`);
+  for (let year = currentPeriodYear(now) + 1; year >= 2023; year -= 1) years.push(periodStarting(year));
   return years;
 }
 

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { mayDo } from '../../../assessments/access/policy.ts';
 import type { Principal } from '../../../assessments/access/roles.ts';
-import { ambitions } from '../../../assessments/calibration/ambition-schema.ts';
 import { ConflictError, type FieldIssue } from '../../../assessments/errors.ts';
-import { describeSchema, type GroupDescriptor } from '../../../assessments/forms/describe-schema.ts';
+import { ambitionsDocument, ambitionsForm } from '../../../assessments/forms/ambitions-form.ts';
 import { formValuesOf } from '../../../assessments/forms/form-values.ts';
 import { formView } from '../../../assessments/forms/form-view.ts';
 import { parseForm, type FormProblem } from '../../../assessments/forms/parse-form.ts';
@@ -16,10 +14,6 @@ import { pageErrors } from '../form-errors.ts';
 import type { PageResponse, PageRoute } from '../page.ts';
 import { assessmentContext, assessmentModel, contextOf } from './assessment-context.ts';
 import { versionOf } from './form-version.ts';
-
-/** The ambitions form: the system's own priorities, a list of rows generated from their schema. */
-const ambitionsDocument = z.strictObject({ ambitions });
-const ambitionsForm = describeSchema(ambitionsDocument) as GroupDescriptor;
 
 const crumb = (id: string) => ({ href: `/assessments/${id}/improvement`, text: 'Improvement' });
 

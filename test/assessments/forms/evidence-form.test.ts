@@ -5,6 +5,12 @@ import { formValuesOf } from '../../../assessments/forms/form-values.ts';
 import { formView, type FieldView, type PartView } from '../../../assessments/forms/form-view.ts';
 import { parseForm } from '../../../assessments/forms/parse-form.ts';
 import { rowActionName, rowActionOf, withRowAction } from '../../../assessments/forms/row-actions.ts';
+import { z } from 'zod';
+import { describeSchema } from '../../../assessments/forms/describe-schema.ts';
+import { answerCount } from '../../../assessments/forms/form-size.ts';
+import { loadRulePack } from '../../../assessments/rule-pack/load-pack.ts';
+import { defaultPackDirectory } from '../../../assessments/rule-pack/default-pack.ts';
+import { signedInForm } from '../../../server/web/form-limits.ts';
 import { evidenceByOutcome } from '../../support/evidence-from-cases.ts';
 
 /** Every field of a form view, in the order the page shows them. */
@@ -243,5 +249,38 @@ describe('evidence forms generated from the criterion schemas', () => {
     const group = (formView(form, six, []).parts[0] as { parts: PartView[] }).parts[0]!;
     const list = group.kind === 'group' ? group.parts[0] : undefined;
     expect(list?.kind === 'list' ? list.add : 'not a list').to.equal(null);
+  });
+
+  it('refuses a schema list without a most rows: a form must bound what it reads', () => {
+    expect(() => describeSchema(z.strictObject({ rows: z.array(z.strictObject({ name: z.string() })) }))).to.throw(/without a most rows/);
+  });
+
+  it('reads a list to its most rows and says so in the schema’s words, showing only the rows it may hold (issue 13, finding 1)', () => {
+    const form = evidenceForm(criterionEvidence['priorities-in-practice']!);
+    // qs gives an object keyed by index past 20 rows.
+    const value = Object.fromEntries(Array.from({ length: 3_333 }, (_, index) => [String(index), { council: `Council ${index}`, rating: 'good' }]));
+    const reading = parseForm(form, criterionEvidence['priorities-in-practice']!.schema, { indicators: { ofstedRatings: { value, source: 'Ofsted', asAt: { day: '1', month: '4', year: '2025' } } } });
+    expect(reading.ok).to.equal(false);
+    if (reading.ok) return;
+    expect(reading.problems).to.deep.equal([{ path: ['indicators', 'ofstedRatings', 'value'], message: 'List 50 councils or fewer' }]);
+    const shown = (reading.values as { indicators: { ofstedRatings: { value: Array<{ council: string }> } } }).indicators.ofstedRatings.value;
+    expect(shown.map((row) => row.council)).to.deep.equal(Array.from({ length: 50 }, (_, index) => `Council ${index}`));
+    const view = formView(form, { indicators: { ofstedRatings: { value } } }, []);
+    expect(fieldsOf(view.parts).filter((field) => field.id.startsWith('indicators-ofstedRatings-value-') && field.id.endsWith('-council'))).to.have.length(50);
+  });
+
+  it('fits every real form, every list full, within the signed-in answer limit, which is far below the 10,000 it was (issue 13, finding 1)', async () => {
+    const pack = await loadRulePack(defaultPackDirectory);
+    const limit = signedInForm(1024 * 1024, [pack]).parameters;
+    for (const criterion of pack.criteria) {
+      const form = evidenceForm(criterion.evidence);
+      expect(answerCount(form) + 3, criterion.id).to.be.at.most(limit);
+    }
+    expect(limit).to.be.below(1_000);
+    // Counted as a browser would send it: a full priorities-in-practice form's fields.
+    const form = evidenceForm(criterionEvidence['priorities-in-practice']!);
+    const full = { indicators: { caseExamples: { value: Array.from({ length: 30 }, () => ({})) }, ofstedRatings: { value: Array.from({ length: 50 }, () => ({})) } } };
+    const names = fieldsOf(formView(form, full, []).parts).reduce((total, field) => total + (field.date === null ? 1 : 3), 0);
+    expect(names).to.equal(answerCount(form));
   });
 });

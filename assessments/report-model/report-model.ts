@@ -100,7 +100,7 @@ export interface CalibrationSection {
   chart: Chart | null;
   divergencePoints: number;
   divergences: Array<{ anchor: string; title: string; text: string }>;
-  agreement: Array<{ pair: string; pairs: number; exact: string; withinOne: string; kappa: string }>;
+  agreement: Array<{ pair: string; pairs: number; exact: string; withinOne: string; kappa: string; ac2: string }>;
   agreementNote: string;
 }
 

@@ -27,6 +27,7 @@ import { startSweeper } from './services/sweeper.ts';
 import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
 import { TransferService } from './services/transfer-service.ts';
+import { WorkbookService } from './services/workbook-service.ts';
 import { pageTable } from './web/page-table.ts';
 
 export interface RunningServer {
@@ -79,6 +80,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const identity = new IdentityService(database.models, clock);
   const sessions = new SessionService(database.models, clock, config.sessions);
   const throttle = new SignInThrottle(database.models, clock, config.signIn);
+  const calibration = new CalibrationService(assessments, criteria, packs);
   const services: Services = {
     systems: new SystemService(database.models, clock),
     identity,
@@ -87,10 +89,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     assessments,
     criteria,
     transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
-    calibration: new CalibrationService(assessments, criteria, packs),
+    calibration,
     improvement,
     packs,
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
+    workbooks: new WorkbookService(assessments, criteria, calibration, clock),
   };
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
   // Derived data: a failure here is logged, and each entry is made again at its assessment's next write.

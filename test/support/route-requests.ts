@@ -110,6 +110,7 @@ export class RouteRequests {
       case 'get /api/v1/assessments/:id/report':
       case 'get /api/v1/assessments/:id/calibration':
       case 'get /api/v1/assessments/:id/improvement':
+      case 'get /api/v1/assessments/:id/workbook.xlsx':
         return { method, path: await assessmentPath() };
       case 'get /api/v1/criteria/:criterion/schema':
         return { method, path: '/api/v1/criteria/hosc-effectiveness/schema' };
@@ -117,6 +118,8 @@ export class RouteRequests {
         return { method, path: '/api/v1/calibration?period=2025/26' };
       case 'get /api/v1/calibration/:table.csv':
         return { method, path: '/api/v1/calibration/distribution.csv?period=2025/26' };
+      case 'get /api/v1/calibration/workbook.xlsx':
+        return { method, path: '/api/v1/calibration/workbook.xlsx?period=2025/26' };
       case 'get /api/v1/users':
       case 'get /api/v1/tokens':
       case 'get /api/v1/openapi.json':

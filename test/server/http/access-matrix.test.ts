@@ -50,6 +50,8 @@ const signedInRules: Record<string, 'create' | 'transfer' | 'compare systems'> =
   'post /api/v1/assessments/import': 'transfer',
   'get /api/v1/calibration': 'compare systems',
   'get /api/v1/calibration/:table.csv': 'compare systems',
+  'get /api/v1/calibration/workbook.xlsx': 'compare systems',
+  'get /calibration/workbook.xlsx': 'compare systems',
   'get /calibration': 'compare systems',
   'get /calibration/:table.csv': 'compare systems',
 };
@@ -182,7 +184,7 @@ describe('access matrix: every web page (GET) × every role × own and other sys
             return samples[name]!;
           });
           const session = sessions.get(caller.name) ?? null;
-          const query = page.path === '/calibration/:table.csv' ? '?period=2025/26' : '';
+          const query = page.path === '/calibration/:table.csv' || page.path === '/calibration/workbook.xlsx' ? '?period=2025/26' : '';
           const response = await fetch(`${web.url}${path}${query}`, { redirect: 'manual', headers: session === null ? {} : { cookie: `__Host-ics-session=${session}; ics-session=${session}` } });
           await response.arrayBuffer();
           const expected = expectedFor({ access: page.access, key: `get ${page.path}`, perspective }, caller, system);

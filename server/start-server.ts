@@ -14,6 +14,7 @@ import { seedFirstStart } from './seed/seed-first-start.ts';
 import { GoodPracticeIndex } from './services/good-practice-index.ts';
 import { AccountService } from './services/account-service.ts';
 import { AssessmentService } from './services/assessment-service.ts';
+import { BlindReviewService } from './services/blind-review-service.ts';
 import { systemClock } from './services/clock.ts';
 import { CalibrationService } from './services/calibration-service.ts';
 import { CriterionService } from './services/criterion-service.ts';
@@ -94,6 +95,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     packs,
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
     workbooks: new WorkbookService(assessments, criteria, calibration, clock),
+    review: new BlindReviewService(assessments, records, clock),
   };
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
   // Derived data: a failure here is logged, and each entry is made again at its assessment's next write.

@@ -10,6 +10,7 @@ import type { Models } from '../persistence/database.ts';
 import { actorOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { PackRegistry } from './pack-registry.ts';
+import { visibleRecords } from './blind-review-service.ts';
 
 /** An assessment and every record of its history, read together once. */
 export interface AssessmentSnapshot {
@@ -114,7 +115,7 @@ export class AssessmentService {
     return (await this.snapshot(id, principal)).assessment;
   }
 
-  /** The assessment with all its records, read once (scoring and reports need both). */
+  /** The assessment with all its records, read once (scoring and reports need both): those the asker may see while the review is blind. */
   async snapshot(id: string, principal: Principal): Promise<AssessmentSnapshot> {
     const found = await this.models.assessments.findById(id).lean();
     if (found === null || !canSee(principal, found.system)) throw new NotFoundError(`There is no assessment ${id}`);
@@ -123,7 +124,7 @@ export class AssessmentService {
     const current = view(found, history);
     // The status records are the truth; the copy on the assessment catches up if a crash left it behind.
     if (current.version !== found.version) await this.models.assessments.updateOne({ _id: id }, { $set: { status: current.status, version: current.version } });
-    return { assessment: current, records };
+    return { assessment: current, records: visibleRecords(principal, current, records) };
   }
 
   /** The assessment, checked for sight (404) and for the action (403). */

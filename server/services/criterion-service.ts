@@ -9,6 +9,7 @@ import { moderationIsOpen, perspectiveIsOpen } from '../../assessments/workflow/
 import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
 import { actorOf } from './actor.ts';
 import { auditTrail, type AuditEntry } from './audit-log.ts';
+import { blindReviewIn, requireReviewOpen, requireVisible, visibleRecords } from './blind-review-service.ts';
 import type { AssessmentService, AssessmentSnapshot, AssessmentView } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
 import type { GoodPracticeIndex } from './good-practice-index.ts';
@@ -53,8 +54,9 @@ export class CriterionService {
   ) {}
 
   async state(assessmentId: string, perspective: Perspective, criterion: string, principal: Principal): Promise<CriterionState> {
-    const assessment = await this.assessments.get(assessmentId, principal);
+    const { assessment, records } = await this.assessments.snapshot(assessmentId, principal);
     this.criterionOf(assessment, criterion);
+    requireVisible(principal, blindReviewIn(assessment, records), perspective);
     const [evidence, judgement, moderation] = await Promise.all([
       this.records.latest<EvidenceContent>({ assessmentId, kind: 'evidence', perspective, criterion }),
       this.records.latest<JudgementContent>({ assessmentId, kind: 'judgement', perspective, criterion }),
@@ -65,8 +67,9 @@ export class CriterionService {
   }
 
   async history(assessmentId: string, perspective: Perspective, criterion: string, kind: 'evidence' | 'judgement', principal: Principal) {
-    const assessment = await this.assessments.get(assessmentId, principal);
+    const { assessment, records } = await this.assessments.snapshot(assessmentId, principal);
     this.criterionOf(assessment, criterion);
+    requireVisible(principal, blindReviewIn(assessment, records), perspective);
     return this.records.versions({ assessmentId, kind, perspective, criterion });
   }
 
@@ -74,7 +77,7 @@ export class CriterionService {
   async saveEvidence(assessmentId: string, perspective: Perspective, criterion: string, basedOnVersion: number, input: unknown, principal: Principal): Promise<StoredRecord<EvidenceContent>> {
     const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'write-perspective', perspective });
     const packCriterion = this.criterionOf(assessment, criterion);
-    this.requireOpen(assessment, perspective);
+    await this.requireOpen(assessment, perspective, principal);
     const parsed = packCriterion.evidence.schema.safeParse(input);
     if (!parsed.success) throw new ValidationError(`The ${criterion} evidence is not valid`, issuesOf(parsed.error).map((issue) => ({ ...issue, path: issue.path === '' ? 'evidence' : `evidence.${issue.path}` })));
     const evidence = parsed.data as EvidenceContent['evidence'];
@@ -88,7 +91,7 @@ export class CriterionService {
   async saveJudgement(assessmentId: string, perspective: Perspective, criterion: string, basedOnVersion: number, input: unknown, principal: Principal): Promise<StoredRecord<JudgementContent>> {
     const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'write-perspective', perspective });
     const packCriterion = this.criterionOf(assessment, criterion);
-    this.requireOpen(assessment, perspective);
+    await this.requireOpen(assessment, perspective, principal);
     const parsed = judgementSchema.safeParse(input);
     if (!parsed.success) throw new ValidationError('The judgement is not valid', issuesOf(parsed.error).map((issue) => ({ ...issue, path: issue.path === '' ? 'judgement' : `judgement.${issue.path}` })));
     const judgement = parsed.data;
@@ -109,6 +112,7 @@ export class CriterionService {
     const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'moderate' });
     const packCriterion = this.criterionOf(assessment, criterion);
     if (!moderationIsOpen(assessment.status)) throw new ConflictError(`The assessment is ${assessment.status}: scores are moderated while it is in review`);
+    if (blindReviewIn(assessment, (await this.assessments.snapshot(assessmentId, principal)).records).revealed === null) throw new ConflictError('Moderation opens when the scores are revealed: once both reviews are submitted, or an assessor reveals them');
     if (input.rationale.trim().length < 20) throw new ValidationError('The moderation is not valid', [{ path: 'rationale', message: 'Explain the moderated score in at least 20 characters' }]);
     if (packCriterion.kind === 'scored' && !('score' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is scored: give a score from 1 to 4` }]);
     if (packCriterion.kind === 'gate' && !('status' in input.outcome)) throw new ValidationError('The moderated outcome does not fit the criterion', [{ path: 'outcome', message: `${criterion} is a gate: give a status` }]);
@@ -121,7 +125,9 @@ export class CriterionService {
    * Scores one perspective with the assessment's pinned pack (see scoreSnapshot), for whoever may see it.
    */
   async score(assessmentId: string, perspective: Perspective, principal: Principal): Promise<ScoredPerspective> {
-    return this.scoreSnapshot(await this.assessments.snapshot(assessmentId, principal), perspective);
+    const snapshot = await this.assessments.snapshot(assessmentId, principal);
+    requireVisible(principal, blindReviewIn(snapshot.assessment, snapshot.records), perspective);
+    return this.scoreSnapshot(snapshot, perspective);
   }
 
   /** Scores one perspective of an assessment already read (and checked for sight) with its pinned pack. */
@@ -132,7 +138,7 @@ export class CriterionService {
   /** The assessment's audit trail, read from its append-only history. */
   async audit(assessmentId: string, principal: Principal): Promise<AuditEntry[]> {
     const assessment = await this.assessments.get(assessmentId, principal);
-    return auditTrail(assessment, await this.records.allOf(assessmentId));
+    return auditTrail(assessment, visibleRecords(principal, assessment, await this.records.allOf(assessmentId)));
   }
 
   private criterionOf(assessment: AssessmentView, criterion: string): PackCriterion {
@@ -141,9 +147,10 @@ export class CriterionService {
     return found;
   }
 
-  private requireOpen(assessment: AssessmentView, perspective: Perspective): void {
+  private async requireOpen(assessment: AssessmentView, perspective: Perspective, principal: Principal): Promise<void> {
     if (!perspectiveIsOpen(assessment.status, perspective)) {
       throw new ConflictError(`The assessment is ${assessment.status}: the ${perspective} perspective can ${perspective === 'self' ? 'only change while it is a draft' : 'only change once it is submitted and while it is in review'}`);
     }
+    requireReviewOpen(blindReviewIn(assessment, (await this.assessments.snapshot(assessment.id, principal)).records), perspective);
   }
 }

@@ -6,6 +6,7 @@ import { gateStatus } from '../../assessments/rule-pack/pack-schema.ts';
 import type { RulePack } from '../../assessments/rule-pack/rule-pack.ts';
 import { judgement } from '../../assessments/scoring/judgement.ts';
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
+import { blindPerspectives } from '../../assessments/workflow/blind-review.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
 
 export const actor = z.strictObject({ userId: z.string().min(1).max(100), name: z.string().min(1).max(200) });
@@ -26,6 +27,8 @@ export const exportedRecord = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, kind: z.literal('moderation'), perspective: z.null(), criterion, content: z.strictObject({ outcome, rationale: z.string().trim().min(20).max(5000) }) }),
   z.strictObject({ ...common, kind: z.literal('ambitions'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ ambitions }) }),
   z.strictObject({ ...common, kind: z.literal('sharing'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ shareGoodPractice: z.boolean() }) }),
+  z.strictObject({ ...common, kind: z.literal('perspective-submitted'), perspective: z.enum(blindPerspectives), criterion: z.null(), content: z.strictObject({}) }),
+  z.strictObject({ ...common, kind: z.literal('reveal'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ reason: z.string().trim().min(20).max(2000) }) }),
 ]);
 export type ExportedRecord = z.output<typeof exportedRecord>;
 

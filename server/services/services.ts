@@ -1,5 +1,6 @@
 import type { AccountService } from './account-service.ts';
 import type { AssessmentService } from './assessment-service.ts';
+import type { BlindReviewService } from './blind-review-service.ts';
 import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
 import type { IdentityService } from './identity-service.ts';
@@ -25,4 +26,5 @@ export interface Services {
   calibration: CalibrationService;
   improvement: ImprovementService;
   workbooks: WorkbookService;
+  review: BlindReviewService;
 }

@@ -28,7 +28,9 @@ const keyOf = (route: Route) => `${route.method} ${route.path}`;
 export function routeVariants(routes: readonly Route[]): RouteVariant[] {
   return routes.flatMap((route): RouteVariant[] => {
     const name = `${route.method.toUpperCase()} ${route.path}`;
-    if (route.path.includes(':perspective')) return (['self', 'peer', 'assessor'] as const).map((perspective) => ({ route, perspective, name: `${name} (${perspective})` }));
+    // Only reviews (peer and assessor) are submitted through the submission route.
+    const ofRoute = keyOf(route) === 'post /api/v1/assessments/:id/perspectives/:perspective/submission' ? (['peer', 'assessor'] as const) : (['self', 'peer', 'assessor'] as const);
+    if (route.path.includes(':perspective')) return ofRoute.map((perspective) => ({ route, perspective, name: `${name} (${perspective})` }));
     if (keyOf(route) === 'post /api/v1/assessments/:id/status') return (['submitted', 'in-review'] as const).map((to) => ({ route, to, name: `${name} (to ${to})` }));
     return [{ route, name }];
   });
@@ -94,8 +96,17 @@ export class RouteRequests {
         return { method, path: await assessmentPath(openFor(variant.perspective)), body: { basedOnVersion: 0, evidence: hoscEvidenceScoring4() } };
       case 'put /api/v1/assessments/:id/perspectives/:perspective/criteria/:criterion/judgement':
         return { method, path: await assessmentPath(openFor(variant.perspective)), body: { basedOnVersion: 0, judgement: { decision: 'override', score: 2, rationale } } };
-      case 'put /api/v1/assessments/:id/criteria/:criterion/moderation':
-        return { method, path: await assessmentPath('in-review'), body: { basedOnVersion: 0, outcome: { score: 3 }, rationale } };
+      case 'put /api/v1/assessments/:id/criteria/:criterion/moderation': {
+        const path = await assessmentPath('in-review');
+        if (fresh) await this.admin('POST', `${path.replace(/\/criteria\/.*$/, '')}/reveal`, { reason: 'Revealed early to moderate in this test.' });
+        return { method, path, body: { basedOnVersion: 0, outcome: { score: 3 }, rationale } };
+      }
+      case 'get /api/v1/assessments/:id/review':
+        return { method, path: await assessmentPath() };
+      case 'post /api/v1/assessments/:id/perspectives/:perspective/submission':
+        return { method, path: await assessmentPath(openFor(variant.perspective)) };
+      case 'post /api/v1/assessments/:id/reveal':
+        return { method, path: await assessmentPath('in-review'), body: { reason: 'Revealed early: the peer review team withdrew.' } };
       case 'put /api/v1/assessments/:id/ambitions':
         return { method, path: await assessmentPath(), body: { basedOnVersion: 0, ambitions: [ambition] } };
       case 'put /api/v1/assessments/:id/sharing':

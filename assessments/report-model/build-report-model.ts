@@ -45,6 +45,6 @@ export async function buildReportModel(input: ReportInput): Promise<ReportModel>
     calibration: calibrationOf(perspectives, input.moderation, pack),
     improvement: improvementSectionOf(input.improvement, pack),
     criteria: pack.criteria.map((criterion) => criterionSectionOf(criterion, perspectives, headline, moderated.get(criterion.id), pack)),
-    appendix: appendixOf(perspectives, pack),
+    appendix: appendixOf(perspectives, pack, input.dissents),
   };
 }

@@ -153,4 +153,6 @@ export interface Appendix {
   rulesFired: Array<{ criterion: string; rules: string[] }>;
   limitersFired: Array<{ perspective: string; limiters: string }>;
   pack: Term[];
+  /** Each panel member's recorded disagreement with a moderated score, oldest first. */
+  dissents: Array<{ criterion: string; by: string; on: string; rationale: string }>;
 }

@@ -34,6 +34,12 @@ export interface ModerationContent {
   rationale: string;
 }
 
+/** A panel member's disagreement with a criterion's moderated score (the record's `by`), and the moderation version it disagrees with. */
+export interface DissentContent {
+  rationale: string;
+  moderationVersion: number;
+}
+
 /** One criterion of one perspective as it stands, for a form or the API. */
 export interface CriterionState {
   criterion: string;
@@ -119,6 +125,30 @@ export class CriterionService {
     const saved = await this.records.append({ assessmentId, kind: 'moderation', perspective: null, criterion }, basedOnVersion, input, actorOf(principal), this.clock.now());
     await this.goodPractice.refresh(assessmentId);
     return saved;
+  }
+
+  /**
+   * Records a panel member's disagreement with the moderated score of a criterion, with their
+   * rationale: moderation keeps dissent rather than overruling it. Every dissent is a new version of
+   * the criterion's dissent series, so none replaces another.
+   */
+  async saveDissent(assessmentId: string, criterion: string, rationale: string, principal: Principal): Promise<StoredRecord<DissentContent>> {
+    const assessment = await this.assessments.authorised(assessmentId, principal, { kind: 'moderate' });
+    this.criterionOf(assessment, criterion);
+    if (!moderationIsOpen(assessment.status)) throw new ConflictError(`The assessment is ${assessment.status}: disagreement is recorded while it is in review`);
+    const trimmed = rationale.trim();
+    if (trimmed.length < 20 || trimmed.length > 5000) throw new ValidationError('The dissent is not valid', [{ path: 'rationale', message: trimmed.length < 20 ? 'Explain why you disagree in at least 20 characters' : 'Keep it to 5,000 characters or fewer' }]);
+    const moderation = await this.records.latest<ModerationContent>({ assessmentId, kind: 'moderation', perspective: null, criterion });
+    if (moderation === null) throw new ConflictError(`There is no moderated score for ${criterion} to disagree with yet`);
+    const key = { assessmentId, kind: 'dissent' as const, perspective: null, criterion };
+    const current = (await this.records.latest(key))?.version ?? 0;
+    return this.records.append<DissentContent>(key, current, { rationale: trimmed, moderationVersion: moderation.version }, actorOf(principal), this.clock.now());
+  }
+
+  /** Every recorded dissent of an assessment, oldest first. */
+  async dissents(assessmentId: string, principal: Principal): Promise<Array<StoredRecord<DissentContent>>> {
+    await this.assessments.get(assessmentId, principal);
+    return (await this.records.allOf(assessmentId)).filter((record): record is StoredRecord<DissentContent> => record.kind === 'dissent');
   }
 
   /**

@@ -28,6 +28,7 @@ export const exportedRecord = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, kind: z.literal('ambitions'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ ambitions }) }),
   z.strictObject({ ...common, kind: z.literal('sharing'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ shareGoodPractice: z.boolean() }) }),
   z.strictObject({ ...common, kind: z.literal('perspective-submitted'), perspective: z.enum(blindPerspectives), criterion: z.null(), content: z.strictObject({}) }),
+  z.strictObject({ ...common, kind: z.literal('dissent'), perspective: z.null(), criterion, content: z.strictObject({ rationale: z.string().trim().min(20).max(5000), moderationVersion: z.number().int().min(1).max(1_000_000) }) }),
   z.strictObject({ ...common, kind: z.literal('reveal'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ reason: z.string().trim().min(20).max(2000) }) }),
 ]);
 export type ExportedRecord = z.output<typeof exportedRecord>;

@@ -101,6 +101,14 @@ export class RouteRequests {
         if (fresh) await this.admin('POST', `${path.replace(/\/criteria\/.*$/, '')}/reveal`, { reason: 'Revealed early to moderate in this test.' });
         return { method, path, body: { basedOnVersion: 0, outcome: { score: 3 }, rationale } };
       }
+      case 'post /api/v1/assessments/:id/criteria/:criterion/dissent': {
+        const path = await assessmentPath('in-review');
+        if (fresh) {
+          await this.admin('POST', `${path.replace(/\/criteria\/.*$/, '')}/reveal`, { reason: 'Revealed early to moderate in this test.' });
+          await this.admin('PUT', path.replace(/dissent$/, 'moderation'), { basedOnVersion: 0, outcome: { score: 3 }, rationale });
+        }
+        return { method, path, body: { rationale: 'I would have scored it one point lower on the minutes.' } };
+      }
       case 'get /api/v1/assessments/:id/review':
         return { method, path: await assessmentPath() };
       case 'post /api/v1/assessments/:id/perspectives/:perspective/submission':

@@ -78,6 +78,23 @@ export const assessmentModerationPages: PageRoute[] = [
       }
     },
   },
+  {
+    method: 'post',
+    path: '/assessments/:id/moderation/:criterion/dissent',
+    access: { kind: 'assessment', action: 'moderate' },
+    params: moderationParams,
+    handle: async ({ params, principal, services, form }) => {
+      const rationale = typeof form.dissent === 'string' ? form.dissent : '';
+      try {
+        await services.criteria.saveDissent(params.id!, params.criterion!, rationale, principal!);
+        return { redirect: `/assessments/${params.id}/moderation/${params.criterion}`, flash: 'Your disagreement is recorded with the moderated score.' };
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const page = await moderationPage(services, params.id!, params.criterion!, principal!);
+        return page.render(page.recorded, error.issues.map((issue) => ({ ...issue, path: 'dissent' })), page.version, 400, rationale);
+      }
+    },
+  },
 ];
 
 /** The perspectives side by side, and while the reviews are blind, where they stand and the form to reveal the scores early. */
@@ -105,11 +122,12 @@ async function moderationOverview(services: Services, id: string, principal: Pri
 async function moderationPage(services: Services, id: string, criterion: string, principal: Principal) {
   const context = await assessmentContext(services, id, principal);
   const packCriterion = packCriterionOf(context, criterion);
-  const [report, calibration, state, review] = await Promise.all([
+  const [report, calibration, state, review, dissents] = await Promise.all([
     services.reports.model(id, principal),
     services.calibration.forAssessment(id, principal),
     services.criteria.state(id, 'assessor', criterion, principal),
     services.review.review(id, principal),
+    services.criteria.dissents(id, principal),
   ]);
   const anchor = anchorOf(criterion);
   const section = report.criteria.find((entry) => entry.anchor === anchor);
@@ -119,7 +137,7 @@ async function moderationPage(services: Services, id: string, criterion: string,
   const options = gate ? Object.entries(gateStatusNames).map(([value, text]) => ({ value, text })) : [1, 2, 3, 4].map((score) => ({ value: String(score), text: outcomeText({ score }, manifest) }));
   const recorded = state.moderation?.content;
 
-  const render = (typed: { outcome: string; rationale: string }, issues: readonly FieldIssue[], basedOn: number, status = 200): PageResponse => ({
+  const render = (typed: { outcome: string; rationale: string }, issues: readonly FieldIssue[], basedOn: number, status = 200, dissent = ''): PageResponse => ({
     view: 'assessments/moderate',
     title: `Moderate ${packCriterion.title} – ${context.titleName}`,
     status,
@@ -139,6 +157,8 @@ async function moderationPage(services: Services, id: string, criterion: string,
       basedOnVersion: basedOn,
       outcome: { legend: `The moderated ${gate ? 'status' : 'score'}`, options, value: typed.outcome },
       rationale: typed.rationale,
+      dissents: dissents.filter((record) => record.criterion === criterion).map((record) => ({ by: record.by.name, on: record.at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }), rationale: record.content.rationale })),
+      dissent: state.moderation === null ? null : { action: `/assessments/${id}/moderation/${criterion}/dissent`, value: dissent },
     },
   });
   return {

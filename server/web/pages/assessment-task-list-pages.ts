@@ -40,7 +40,7 @@ export const assessmentTaskListPages: PageRoute[] = [
           rating,
           canChange: mayDo(principal!, { kind: 'write-perspective', perspective }) && perspectiveIsOpen(assessment.status, perspective),
           review: isBlindPerspective(perspective) ? reviewInWords(review) : null,
-          submitReview: maySubmitReview ? { action: `${perspectivePath(id, perspective)}/submission`, name: name.toLowerCase() } : null,
+          submitReview: maySubmitReview ? { action: `${perspectivePath(id, perspective)}/submission` } : null,
           submit: maySubmit ? { action: `/assessments/${id}/status`, to: 'submitted', version: assessment.version, incomplete: tasks.filter((task) => task.status.text !== 'Completed').length } : null,
         },
       };

@@ -41,26 +41,21 @@ describe('Web pages in Chromium: a peer reviewer does not see the assessor’s s
   /** Each page that could show the assessor's scores, as the peer reviewer's browser gets it: its status and its text. */
   async function pagesSeenByPeer(): Promise<Array<{ path: string; status: number; text: string }>> {
     const seen = [];
-    for (const path of ['', '/assessor', '/assessor/check', '/assessor/hosc-effectiveness', '/assessor/hosc-effectiveness/judgement', '/assessor/hosc-effectiveness/history', '/history', '/calibration', '/report', '/report.html']) {
+    for (const path of ['', '/assessor', '/assessor/check', '/assessor/hosc-effectiveness', '/assessor/hosc-effectiveness/history', '/history', '/calibration', '/report', '/report.html']) {
       const response = await browser.visit(peer, `/assessments/${id}${path}`);
       seen.push({ path, status: response.status(), text: await peer.evaluate(() => document.documentElement.innerText) });
-    }
-    // The downloads and the API, fetched with the peer reviewer's own session.
-    for (const path of [`/assessments/${id}/workbook.xlsx`, `/api/v1/assessments/${id}/perspectives/assessor/score`]) {
-      seen.push({ path, ...(await peer.evaluate(async (url) => { const response = await fetch(url); return { status: response.status, text: await response.text() }; }, path)) });
     }
     return seen;
   }
 
-  it('hides them on every page and download while blind, and shows them once an assessor reveals the scores', async () => {
+  it('hides them on every page while blind, and shows them once an assessor reveals the scores', async () => {
     const blind = await pagesSeenByPeer();
     expect(blind.filter((entry) => entry.text.includes('ASSESSOR-SECRET')).map((entry) => entry.path)).to.deep.equal([]);
-    expect(blind.filter((entry) => entry.status === 403).map((entry) => entry.path)).to.deep.equal(['/assessor/hosc-effectiveness', '/assessor/hosc-effectiveness/judgement', '/assessor/hosc-effectiveness/history']);
-    expect(blind.find((entry) => entry.path === '/assessor/hosc-effectiveness/judgement')?.text).to.contain('hidden from you until both reviews are submitted');
+    expect(blind.filter((entry) => entry.status === 403).map((entry) => entry.path)).to.deep.equal(['/assessor/hosc-effectiveness', '/assessor/hosc-effectiveness/history']);
 
     expect((await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/reveal`, { reason: 'The peer review team could not finish its review.' })).status).to.equal(200);
     const revealed = await pagesSeenByPeer();
     expect(revealed.filter((entry) => entry.status >= 400).map((entry) => entry.path)).to.deep.equal([]);
-    for (const path of ['/assessor/hosc-effectiveness/judgement', '/report.html']) expect(revealed.find((entry) => entry.path === path)?.text, path).to.contain('ASSESSOR-SECRET');
+    for (const path of ['/assessor/hosc-effectiveness/history', '/report.html']) expect(revealed.find((entry) => entry.path === path)?.text, path).to.contain('ASSESSOR-SECRET');
   });
 });

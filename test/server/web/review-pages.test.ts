@@ -67,12 +67,12 @@ describe('Web pages: an assessor judges and the panel moderates', function () {
     const moved = await assessor.post(page('/status'), { to: 'in-review', version: '2' });
     expect(moved.status).to.equal(303);
     // The assessor submits their review from its check page; with no peer review the scores stay blind.
-    expect(textOf((await assessor.get(page('/assessor/check'))).html)).to.contain('Submit the assessor’s review');
+    expect(textOf((await assessor.get(page('/assessor/check'))).html)).to.contain('Submit your review');
     const submitted = await assessor.post(page('/assessor/submission'), {});
     expect(submitted.status).to.equal(303);
     const check = await assessor.get(submitted.location!);
     expect(flashOf(check.html)).to.equal('Your review is submitted. The scores are revealed when the other review is submitted.');
-    expect(textOf(check.html)).to.not.contain('Submit the assessor’s review');
+    expect(textOf(check.html)).to.not.contain('Submit your review');
     const blind = await assessor.get(page('/moderation'));
     expect(textOf(blind.html)).to.match(/The reviews are blind: .* So far the assessor’s review was submitted by Test assessor \d+ on /);
     expect(blind.html).to.not.contain('>Moderate<');
@@ -108,6 +108,18 @@ describe('Web pages: an assessor judges and the panel moderates', function () {
     expect(flashOf(moderation.html)).to.equal('Moderated Effectiveness of Health Overview and Scrutiny Committees at system level: 3 — Good.');
     const hosc = /<th class="nhsuk-table__header" scope="row">Effectiveness of Health Overview[\s\S]*?<\/tr>/.exec(moderation.html)?.[0] ?? '';
     expect(textOf(hosc)).to.contain('4 (divergent) 2 (divergent) 3');
+    // A panel member who disagrees records why, beside the score; too short a reason is refused and kept as typed.
+    const form2 = await assessor.get(page('/moderation/hosc-effectiveness'));
+    expect(textOf(form2.html)).to.contain('Disagree with the moderated score');
+    const tooShort = await assessor.post(page('/moderation/hosc-effectiveness/dissent'), { dissent: 'Too high.' });
+    expect(tooShort.status).to.equal(400);
+    expect(errorSummaryOf(tooShort.html)).to.deep.equal([{ href: '#dissent', text: 'Explain why you disagree in at least 20 characters' }]);
+    expect(tooShort.html).to.contain('>Too high.</textarea>');
+    const dissented = await assessor.post(page('/moderation/hosc-effectiveness/dissent'), { dissent: 'Two sessions were inquorate, so 2 fits the minutes.' });
+    expect(dissented.status).to.equal(303);
+    const withDissent = await assessor.get(dissented.location!);
+    expect(flashOf(withDissent.html)).to.equal('Your disagreement is recorded with the moderated score.');
+    expect(textOf(withDissent.html)).to.match(/Recorded disagreement Test assessor \d+, .*: Two sessions were inquorate, so 2 fits the minutes\./);
     const stale = await assessor.post(page('/moderation/hosc-effectiveness'), { basedOnVersion: '0', outcome: '2', rationale: 'A second view, from an old page.' });
     expect(stale.status).to.equal(409);
     expect(errorSummaryOf(stale.html)[0]?.text).to.match(/^Someone else recorded a moderated score since you opened this page \(it is now version 1\)/);

@@ -77,6 +77,15 @@ describe('REST API: Excel workbooks of an assessment and of calibration', functi
     expect((await fetch(`${api.url}/api/v1/assessments/${id}/workbook.xlsx`)).status).to.equal(401);
   });
 
+  it('downloads the same workbook from the pages, private and not stored', async () => {
+    const session = await api.server.services.sessions.start((await api.account('system-user', 'QOX')).userId);
+    const response = await fetch(`${api.url}/assessments/${id}/workbook.xlsx`, { redirect: 'manual', headers: { cookie: `__Host-ics-session=${session}; ics-session=${session}` } });
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('cache-control')).to.equal('private, no-store');
+    expect(response.headers.get('content-disposition')).to.equal('attachment; filename="assessment-QOX-2030-31.xlsx"');
+    expect((await workbookOf(response)).worksheets.map((sheet) => sheet.name)).to.deep.equal(['Scores', 'Findings', 'Evidence', 'Judgements', 'Moderation']);
+  });
+
   it('gives the calibration tables of a period as a workbook, and refuses a system user', async () => {
     const response = await download(api.adminToken, '/api/v1/calibration/workbook.xlsx?period=2025/26');
     expect(response.status).to.equal(200);

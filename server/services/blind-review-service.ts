@@ -41,8 +41,7 @@ export function requireVisible(principal: Principal, review: BlindReview, perspe
 }
 
 /** Refuses (409) a change to a blind review that is submitted, or to either once the scores are revealed: the agreement is computed on the blind scores. */
-export function requireReviewOpen(review: BlindReview, perspective: Perspective): void {
-  if (!isBlindPerspective(perspective)) return;
+export function requireReviewOpen(review: BlindReview, perspective: BlindPerspective): void {
   if (review.revealed !== null) throw new ConflictError(`The scores have been revealed: the ${perspective} perspective can no longer change`);
   if (review.submitted.some((entry) => entry.perspective === perspective)) throw new ConflictError(`The ${perspective} review has been submitted and can no longer change`);
 }

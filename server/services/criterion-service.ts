@@ -5,6 +5,7 @@ import type { PackCriterion } from '../../assessments/rule-pack/rule-pack.ts';
 import type { CriterionProposal, Outcome } from '../../assessments/scoring/criterion-result.ts';
 import { judgement as judgementSchema, type Judgement } from '../../assessments/scoring/judgement.ts';
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
+import { isBlindPerspective } from '../../assessments/workflow/blind-review.ts';
 import { moderationIsOpen, perspectiveIsOpen } from '../../assessments/workflow/status.ts';
 import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
 import { actorOf } from './actor.ts';
@@ -181,6 +182,6 @@ export class CriterionService {
     if (!perspectiveIsOpen(assessment.status, perspective)) {
       throw new ConflictError(`The assessment is ${assessment.status}: the ${perspective} perspective can ${perspective === 'self' ? 'only change while it is a draft' : 'only change once it is submitted and while it is in review'}`);
     }
-    requireReviewOpen(blindReviewIn(assessment, (await this.assessments.snapshot(assessment.id, principal)).records), perspective);
+    if (isBlindPerspective(perspective)) requireReviewOpen(blindReviewIn(assessment, (await this.assessments.snapshot(assessment.id, principal)).records), perspective);
   }
 }

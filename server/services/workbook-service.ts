@@ -18,7 +18,7 @@ export const workbookType = 'application/vnd.openxmlformats-officedocument.sprea
 
 /**
  * Excel workbooks people can work with: of one assessment (scores per perspective with findings,
- * evidence, judgements and rationales, moderation) and of a period's calibration across systems.
+ * evidence, judgements and rationales, moderation and dissent from it) and of a period's calibration across systems.
  * Each reads through the same services, and so the same access rules, as its JSON equivalent.
  */
 export class WorkbookService {
@@ -60,12 +60,14 @@ export class WorkbookService {
     const moderation = [...latestByCriterion<ModerationContent>(records, 'moderation', null)].map(([criterion, record]): SheetCell[] => [
       criterion, scoreOf(record.content.outcome), 'status' in record.content.outcome ? record.content.outcome.status : null, record.content.rationale, record.by.name, record.at,
     ]);
+    const dissents = (await this.criteria.dissents(id, principal)).map((record): SheetCell[] => [record.criterion, record.content.rationale, record.by.name, record.at]);
     const sheets: Sheet[] = [
       { name: 'Scores', columns: [text('Criterion'), text('Title', 40), text('Perspective', 12), number('Proposed score'), number('Judged score'), text('Gate status', 18), text('Decision', 14)], rows: scores },
       { name: 'Findings', columns: [text('Criterion'), text('Perspective', 12), text('Indicator', 40), number('Value'), text('Value (not a number)'), text('Comparison', 12), number('Threshold'), text('Threshold (not a number)'), text('Met', 8), text('What it means', 60), text('Paragraph', 12)], rows: findings },
       { name: 'Evidence', columns: [text('Criterion'), text('Perspective', 12), text('Indicator'), number('Value'), text('Value (not a number)', 40), text('Source', 40), date('As at'), number('Version'), text('Saved by'), date('Saved at')], rows: evidence },
       { name: 'Judgements', columns: [text('Criterion'), text('Perspective', 12), text('Decision', 14), number('Score'), text('Gate status', 18), text('Rationale', 60), text('Judged by'), date('Judged at')], rows: judgements },
       { name: 'Moderation', columns: [text('Criterion'), number('Moderated score'), text('Gate status', 18), text('Rationale', 60), text('Moderated by'), date('Moderated at')], rows: moderation },
+      { name: 'Dissent', columns: [text('Criterion'), text('Why the panel member disagrees', 60), text('Panel member'), date('Recorded at')], rows: dissents },
     ];
     const body = await workbookOf(sheets, { title: `Assessment of ${assessment.systemName}, ${assessment.period}`, created: this.clock.now() });
     return { body, filename: `assessment-${assessment.system}-${assessment.period.replace('/', '-')}.xlsx` };

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import ExcelJS from 'exceljs';
 import { hoscEvidenceScoring4 } from '../../support/evidence.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -39,6 +40,10 @@ describe('REST API: dissent from a moderated score, kept and shown in the report
     expect(appendix).to.contain('The minutes show two sessions were inquorate: &lt;b&gt;2&lt;/b&gt; fits better.');
     expect(appendix).to.contain('I agreed at the time but the action log says otherwise.');
     expect(appendix).to.match(/<td>Test assessor \d+<\/td>/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await (await fetch(`${api.url}/api/v1/assessments/${id}/workbook.xlsx`, { headers: { authorization: `Bearer ${peer}` } })).arrayBuffer()) as never);
+    expect(workbook.getWorksheet('Dissent')!.getRow(2).getCell(2).value).to.equal(reason);
+    expect(workbook.getWorksheet('Dissent')!.rowCount).to.equal(3);
     const audit = await ok(peer, 'GET', `/api/v1/assessments/${id}/audit`);
     expect(audit.filter((entry: { action: string }) => entry.action === 'dissent saved')).to.have.length(2);
   });

@@ -40,7 +40,7 @@ describe('REST API: Excel workbooks of an assessment and of calibration', functi
     expect(response.headers.get('cache-control')).to.equal('private, no-store');
     expect(response.headers.get('content-disposition')).to.equal('attachment; filename="assessment-QOX-2030-31.xlsx"');
     const workbook = await workbookOf(response);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).to.deep.equal(['Scores', 'Findings', 'Evidence', 'Judgements', 'Moderation']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).to.deep.equal(['Scores', 'Findings', 'Evidence', 'Judgements', 'Moderation', 'Dissent']);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0], sheet.name).to.include({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).font?.bold, sheet.name).to.equal(true);
@@ -83,7 +83,7 @@ describe('REST API: Excel workbooks of an assessment and of calibration', functi
     expect(response.status).to.equal(200);
     expect(response.headers.get('cache-control')).to.equal('private, no-store');
     expect(response.headers.get('content-disposition')).to.equal('attachment; filename="assessment-QOX-2030-31.xlsx"');
-    expect((await workbookOf(response)).worksheets.map((sheet) => sheet.name)).to.deep.equal(['Scores', 'Findings', 'Evidence', 'Judgements', 'Moderation']);
+    expect((await workbookOf(response)).worksheets.map((sheet) => sheet.name)).to.deep.equal(['Scores', 'Findings', 'Evidence', 'Judgements', 'Moderation', 'Dissent']);
   });
 
   it('gives the calibration tables of a period as a workbook, and refuses a system user', async () => {

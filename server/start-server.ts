@@ -16,6 +16,7 @@ import { seedFirstStart } from './seed/seed-first-start.ts';
 import { GoodPracticeIndex } from './services/good-practice-index.ts';
 import { AccountService } from './services/account-service.ts';
 import { AssessmentService } from './services/assessment-service.ts';
+import { BlindReviewService } from './services/blind-review-service.ts';
 import { systemClock } from './services/clock.ts';
 import { CalibrationService } from './services/calibration-service.ts';
 import { CriterionService } from './services/criterion-service.ts';
@@ -31,6 +32,7 @@ import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
 import { TransferService } from './services/transfer-service.ts';
 import { WriteRate } from './services/write-rate.ts';
+import { WorkbookService } from './services/workbook-service.ts';
 import { pageTable } from './web/page-table.ts';
 
 export interface RunningServer {
@@ -86,6 +88,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const identity = new IdentityService(database.models, clock);
   const sessions = new SessionService(database.models, clock, config.sessions);
   const throttle = new SignInThrottle(database.models, clock, config.signIn);
+  const calibration = new CalibrationService(assessments, criteria, packs, summaries);
   const services: Services = {
     systems: new SystemService(database.models, clock),
     identity,
@@ -95,12 +98,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     summaries,
     criteria,
     transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
-    calibration: new CalibrationService(assessments, criteria, packs, summaries),
+    calibration,
     improvement,
     writeRate: new WriteRate(config.writeRate, clock),
     packs,
     packMoves: new PackMoveService(database.models, assessments, records, packs, clock, goodPractice),
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser }),
+    workbooks: new WorkbookService(assessments, criteria, calibration, clock),
+    review: new BlindReviewService(assessments, records, clock),
   };
   // A database written by an earlier version is moved to the current layout before anything reads it.
   await migrateStorage(database.connection, records, log);

@@ -58,6 +58,19 @@ export function mayCalibrateAcrossSystems(principal: Principal): boolean {
   return principal.role !== 'system-user' && !(principal.role === 'board-viewer' && principal.system !== null);
 }
 
+/**
+ * May this person see a perspective's proposed and judged scores and rationales? While the review
+ * is blind, a peer reviewer does not see the assessor's, nor an assessor the peer's (each would
+ * anchor on the other); the self-assessment stays visible to both, as their evidence. Everyone
+ * else who can see the assessment sees every perspective.
+ */
+export function maySeePerspective(principal: Principal, perspective: Perspective, blind: boolean): boolean {
+  if (!blind) return true;
+  if (principal.role === 'peer-reviewer') return perspective !== 'assessor';
+  if (principal.role === 'assessor') return perspective !== 'peer';
+  return true;
+}
+
 /** Administration of systems, users and tokens is for administrators only. */
 export function mayAdminister(principal: Principal): boolean {
   return principal.role === 'admin';

@@ -30,6 +30,26 @@ export type KappaResult =
   | { status: 'too-few-pairs'; pairs: number; minimumPairs: number; display: string }
   | { status: 'not-computable'; pairs: number; reason: string; display: string };
 
+/** Gwet's AC2 with quadratic weights, or why it is not shown. Never 0 / 0: its chance agreement stays below 1. */
+export type Ac2Result =
+  | {
+      status: 'computed';
+      /** Unrounded, from −1 to 1. */
+      value: number;
+      rounded: number;
+      display: string;
+      /** pa = Σ w·observed and pe = (Σw / (q(q − 1))) Σ π(1 − π), with w = 1 − (i − j)² / 9: AC2 = (pa − pe) / (1 − pe). */
+      observedAgreement: number;
+      chanceAgreement: number;
+    }
+  | { status: 'too-few-pairs'; pairs: number; minimumPairs: number; display: string };
+
+/** One plain-English line a board can read about each coefficient, shown beside the values. */
+export const agreementMeanings = {
+  kappa: "Weighted kappa compares agreement with what the two perspectives' own spread of scores would give by chance; when both put nearly every criterion on the same score it falls towards 0 (or below) even though they agree.",
+  ac2: "Gwet's AC2 asks the same question but judges chance by how often scores could land by luck across the whole scale, so it stays high when scores cluster and agree; near 1 is close agreement, 0 no better than chance.",
+} as const;
+
 /** How far two perspectives agree over the criteria both scored. */
 export interface PairAgreement {
   first: Perspective;
@@ -43,6 +63,8 @@ export interface PairAgreement {
   exactAgreement: Share | null;
   withinOneAgreement: Share | null;
   kappa: KappaResult;
+  /** Gwet's AC2 (quadratic weights) beside kappa: robust where scores cluster. */
+  ac2: Ac2Result;
 }
 
 export interface AgreementOptions {
@@ -85,6 +107,7 @@ export function agreementBetween(
     exactAgreement: share(paired.filter(({ a, b }) => a === b).length),
     withinOneAgreement: share(paired.filter(({ a, b }) => Math.abs(a - b) <= 1).length),
     kappa: pairs < minimumPairs ? tooFew(pairs, minimumPairs) : quadraticKappa(paired.map(({ a, b }) => [a, b] as const)),
+    ac2: pairs < minimumPairs ? tooFew(pairs, minimumPairs) : quadraticAc2(paired.map(({ a, b }) => [a, b] as const)),
   };
 }
 
@@ -136,7 +159,35 @@ export function quadraticKappa(pairs: ReadonlyArray<readonly [number, number]>):
   return { status: 'computed', value, rounded: roundTo(value, 2), display: formatNumber(value, 2), observedDisagreement, expectedDisagreement };
 }
 
-function tooFew(pairs: number, minimumPairs: number): KappaResult {
+/**
+ * Gwet's AC2 of paired scores on the 4-point scale with quadratic agreement weights
+ * w(i, j) = 1 − (i − j)² / (4 − 1)² (Gwet, Handbook of Inter-Rater Reliability, 4th ed., ch. 3):
+ * pa = Σ w·O (O the observed proportions); π_k = the share of all ratings, by either side, on score k;
+ * pe = (Σ w / (q(q − 1))) · Σ π_k(1 − π_k) with q = 4; AC2 = (pa − pe) / (1 − pe). Unlike kappa's,
+ * its chance agreement is at most 26/27 × 3/4, so it is always defined. Needs at least one pair.
+ */
+export function quadraticAc2(pairs: ReadonlyArray<readonly [number, number]>): Ac2Result {
+  const n = pairs.length;
+  if (n === 0) return tooFew(0, 1);
+  const size = categories.length;
+  const weight = (i: number, j: number) => 1 - (i - j) ** 2 / (size - 1) ** 2;
+  const shares = categories.map(() => 0);
+  let observedAgreement = 0;
+  for (const [a, b] of pairs) {
+    const i = index(a);
+    const j = index(b);
+    observedAgreement += weight(i, j) / n;
+    shares[i] = (shares[i] ?? 0) + 1 / (2 * n);
+    shares[j] = (shares[j] ?? 0) + 1 / (2 * n);
+  }
+  let weightTotal = 0;
+  for (let i = 0; i < size; i += 1) for (let j = 0; j < size; j += 1) weightTotal += weight(i, j);
+  const chanceAgreement = (weightTotal / (size * (size - 1))) * shares.reduce((sum, share) => sum + share * (1 - share), 0);
+  const value = (observedAgreement - chanceAgreement) / (1 - chanceAgreement);
+  return { status: 'computed', value, rounded: roundTo(value, 2), display: formatNumber(value, 2), observedAgreement, chanceAgreement };
+}
+
+function tooFew(pairs: number, minimumPairs: number): Extract<KappaResult, { status: 'too-few-pairs' }> {
   return {
     status: 'too-few-pairs',
     pairs,

@@ -1,15 +1,16 @@
 import { evidenceAgeLimit } from '../evidence/evidence-age.ts';
 import type { RulePack } from '../rule-pack/rule-pack.ts';
-import type { ReportPerspective } from './report-input.ts';
+import type { RecordedDissent, ReportPerspective } from './report-input.ts';
 import type { Appendix } from './report-model.ts';
 import { listInWords, longDate, perspectiveNames } from './words.ts';
 
 /**
  * The appendix: every source of evidence with its as-at date (grouped by criterion, source and date,
  * saying which perspectives relied on it), the rules that fired in each perspective, the limiters
- * that capped each perspective's rating, and the rule pack with its hash.
+ * that capped each perspective's rating, the panel's recorded dissent from moderated scores, and the
+ * rule pack with its hash.
  */
-export function appendixOf(perspectives: readonly ReportPerspective[], pack: RulePack): Appendix {
+export function appendixOf(perspectives: readonly ReportPerspective[], pack: RulePack, dissents: readonly RecordedDissent[] = []): Appendix {
   const period = perspectives[0]?.result.period;
   const limit = period === undefined ? null : evidenceAgeLimit(pack.manifest, period);
   const evidence: Appendix['evidence'] = [];
@@ -57,6 +58,7 @@ export function appendixOf(perspectives: readonly ReportPerspective[], pack: Rul
       perspective: perspectiveNames[entry.perspective],
       limiters: entry.result.rating.limiters.length === 0 ? 'None' : entry.result.rating.limiters.map((limiter) => `${limiter.limiter} (caps at ${limiter.capLabel})`).join('; '),
     })),
+    dissents: dissents.map((dissent) => ({ criterion: pack.criteria.find((criterion) => criterion.id === dissent.criterion)?.title ?? dissent.criterion, by: dissent.by, on: longDate(dissent.on), rationale: dissent.rationale })),
     pack: [
       { term: 'Rule pack', value: `${pack.id} version ${pack.version}` },
       { term: 'Title', value: pack.manifest.title },

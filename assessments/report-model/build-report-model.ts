@@ -49,6 +49,6 @@ export async function buildReportModel(input: ReportInput): Promise<ReportModel>
       const from = agreed.criteria.find((entry) => entry.criterion === criterion.id)?.evidenceFrom;
       return criterionSectionOf(criterion, perspectives, perspectives.find((entry) => entry.perspective === from), moderated.get(criterion.id), pack);
     }),
-    appendix: appendixOf(perspectives, pack),
+    appendix: appendixOf(perspectives, pack, input.dissents),
   };
 }

@@ -1,4 +1,4 @@
-import { agreementAcrossPerspectives } from '../calibration/agreement.ts';
+import { agreementAcrossPerspectives, agreementMeanings } from '../calibration/agreement.ts';
 import { findDivergences, type PerspectiveFindings } from '../calibration/divergence.ts';
 import type { CriterionScores, PerspectiveScores } from '../calibration/perspective-scores.ts';
 import type { Perspective } from '../evidence/perspective-evidence.ts';
@@ -61,6 +61,7 @@ export function calibrationOf(perspectives: readonly ReportPerspective[], modera
       exact: pair.exactAgreement?.display ?? '–',
       withinOne: pair.withinOneAgreement?.display ?? '–',
       kappa: pair.kappa.display,
+      ac2: pair.ac2.display,
     }));
 
   return {
@@ -78,7 +79,7 @@ export function calibrationOf(perspectives: readonly ReportPerspective[], modera
     agreementNote:
       agreement.length === 0
         ? 'Agreement needs two perspectives with scores; this assessment has fewer.'
-        : `Exact agreement: the share of criteria scored the same by both; within one: differing by at most one point. Kappa is quadratic-weighted Cohen's kappa on the 4-point scale, shown when at least ${manifest.calibration.kappaMinimumPairs} criteria are scored by both.`,
+        : `Exact agreement: the share of criteria scored the same by both; within one: differing by at most one point. Kappa is quadratic-weighted Cohen's kappa on the 4-point scale, shown when at least ${manifest.calibration.kappaMinimumPairs} criteria are scored by both, beside Gwet's AC2 (quadratic weights). ${agreementMeanings.kappa} ${agreementMeanings.ac2}`,
   };
 }
 

@@ -38,6 +38,15 @@ export interface ModeratedScore {
   on: string;
 }
 
+/** A panel member's recorded disagreement with the moderated score of a criterion, kept beside it (the method appendix shows it). */
+export interface RecordedDissent {
+  criterion: string;
+  rationale: string;
+  /** The panel member and the day (YYYY-MM-DD). */
+  by: string;
+  on: string;
+}
+
 /** What a stored assessment adds for improvement: good practice others share (¶3.123) and the system's own ambitions (¶3.121). */
 export interface ReportImprovement {
   goodPractice: readonly GoodPractice[];
@@ -58,6 +67,8 @@ export interface ReportInput {
   /** The perspectives that have evidence, in any order; the report shows them self, peer, assessor. */
   perspectives: readonly ReportPerspective[];
   moderation: readonly ModeratedScore[];
+  /** Disagreement with moderated scores; absent for a report scored from a file, which has no panel. */
+  dissents?: readonly RecordedDissent[];
   /** Null for a report scored from a file: there are no other systems or ambitions to draw on. */
   improvement: ReportImprovement | null;
   options: ReportOptions;

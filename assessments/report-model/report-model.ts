@@ -102,7 +102,7 @@ export interface CalibrationSection {
   chart: Chart | null;
   divergencePoints: number;
   divergences: Array<{ anchor: string; title: string; text: string }>;
-  agreement: Array<{ pair: string; pairs: number; exact: string; withinOne: string; kappa: string }>;
+  agreement: Array<{ pair: string; pairs: number; exact: string; withinOne: string; kappa: string; ac2: string }>;
   agreementNote: string;
 }
 
@@ -157,4 +157,6 @@ export interface Appendix {
   rulesFired: Array<{ criterion: string; rules: string[] }>;
   limitersFired: Array<{ perspective: string; limiters: string }>;
   pack: Term[];
+  /** Each panel member's recorded disagreement with a moderated score, oldest first. */
+  dissents: Array<{ criterion: string; by: string; on: string; rationale: string }>;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../../assessments/access/roles.ts';
 import { odsCode, period, perspectives } from '../../assessments/evidence/perspective-evidence.ts';
 import { gateStatus } from '../../assessments/rule-pack/pack-schema.ts';
+import { recordKinds } from '../persistence/assessment-records.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
 
 // Request and response shapes of the REST API: they validate requests and are the OpenAPI document.
@@ -95,7 +96,7 @@ export const moderationWrite = z.strictObject({
 export const criterionRecord = z
   .object({
     assessmentId: z.string(),
-    kind: z.enum(['status', 'evidence', 'judgement', 'moderation', 'ambitions', 'sharing']),
+    kind: z.enum(recordKinds),
     perspective: z.enum(perspectives).nullable(),
     criterion: z.string().nullable().describe('null for records of the whole assessment (status, ambitions, sharing)'),
     version: z.number().int(),

@@ -55,6 +55,7 @@ export class ReportService {
       if (given.size === 0 || result === undefined) return [];
       return [{ perspective, result, evidence: Object.fromEntries([...given].map(([criterion, record]) => [criterion, record.content.evidence])) }];
     });
+    const dissents = (await criteria.dissents(assessmentId, principal)).map((record) => ({ criterion: record.criterion ?? '', rationale: record.content.rationale, by: record.by.name, on: new Date(record.at).toISOString().slice(0, 10) }));
     const moderated: ModeratedScore[] = [...moderation.values()].map((record) => ({
       criterion: record.criterion ?? '',
       outcome: record.content.outcome,
@@ -67,6 +68,7 @@ export class ReportService {
       pack,
       perspectives: scored,
       moderation: moderated,
+      dissents,
       improvement: { goodPractice, ambitions: recordedAmbitions(all) },
       options: { protectiveMarking, generatedOn: clock.now().toISOString().slice(0, 10) },
     });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Principal, Role } from '../../assessments/access/roles.ts';
 import { odsCode, period, perspectives, type Perspective } from '../../assessments/evidence/perspective-evidence.ts';
+import { blindPerspectives } from '../../assessments/workflow/blind-review.ts';
 import { statuses, type AssessmentStatus } from '../../assessments/workflow/status.ts';
 import { fromProjectRoot } from '../../scripts/project-root.mjs';
 import type { Logger } from '../log.ts';
@@ -68,6 +69,11 @@ export async function seedDemoAssessments(services: Services, log: Logger): Prom
       for (const [criterion, judgement] of Object.entries(input.judgements)) await services.criteria.saveJudgement(assessment.id, perspective, criterion, 0, judgement, writer);
     }
     await advanceTo('in-review');
+    // The reviews are submitted, revealing the scores and opening moderation, unless the demo shows a review still blind.
+    if (assessment.status === 'in-review' && (Object.keys(demo.moderation).length > 0 || demo.finalStatus !== 'in-review')) {
+      for (const perspective of blindPerspectives) if (demo.perspectives[perspective] !== undefined) await services.review.submit(assessment.id, perspective, await writers[perspective](demo.system));
+      if ((await services.review.review(assessment.id, assessor)).revealed === null) await services.review.reveal(assessment.id, 'Demo data: this demo has no review from one side.', assessor);
+    }
     for (const [criterion, moderation] of Object.entries(demo.moderation)) await services.criteria.saveModeration(assessment.id, criterion, 0, moderation, assessor);
     await advanceTo(demo.finalStatus);
     log.info(`Demo assessment: ${demo.system} ${demo.period} (${assessment.status}) — ${demo.shows}`);

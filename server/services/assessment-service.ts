@@ -11,6 +11,7 @@ import type { Models } from '../persistence/database.ts';
 import { actorOf, type Actor } from './actor.ts';
 import type { Clock } from './clock.ts';
 import type { PackRegistry } from './pack-registry.ts';
+import { visibleRecords } from './blind-review-service.ts';
 
 /** An assessment and the latest record of each series of its history, read together once. */
 export interface AssessmentSnapshot {
@@ -120,12 +121,18 @@ export class AssessmentService {
     return (await this.snapshot(id, principal)).assessment;
   }
 
-  /** The assessment with the latest record of each series: one read of its document (shared within a request). */
+  /**
+   * The assessment with the latest record of each series: one read of its document (shared within a
+   * request), with only the records the asker may see while the review is blind.
+   */
   async snapshot(id: string, principal: Principal): Promise<AssessmentSnapshot> {
     const current = await this.records.read(id);
     const found = current?.document as unknown as StoredAssessment | undefined;
     if (current === null || found === undefined || !canSee(principal, found.system)) throw new NotFoundError(`There is no assessment ${id}`);
-    return { assessment: view(found, current.state.statusHistory as StatusStep[]), records: current.state.latest, current };
+    const assessment = view(found, current.state.statusHistory as StatusStep[]);
+    const records = visibleRecords(principal, assessment, current.state.latest);
+    // Results derived from a partial view are not kept with the state.
+    return records.length === current.state.latest.length ? { assessment, records, current } : { assessment, records };
   }
 
   /** The assessment, checked for sight (404) and for the action (403). */

@@ -6,6 +6,7 @@ import { gateStatus } from '../../assessments/rule-pack/pack-schema.ts';
 import type { PackIdentity, RulePack } from '../../assessments/rule-pack/rule-pack.ts';
 import { judgement } from '../../assessments/scoring/judgement.ts';
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
+import { blindPerspectives } from '../../assessments/workflow/blind-review.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
 
 export const actor = z.strictObject({ userId: z.string().min(1).max(100), name: z.string().min(1).max(200) });
@@ -40,6 +41,9 @@ export const exportedRecord = z.discriminatedUnion('kind', [
       rescored: z.array(z.strictObject({ criterion, perspective: z.enum(perspectives), evidenceVersion: z.number().int().min(1).max(1_000_000) })).max(100),
     }),
   }),
+  z.strictObject({ ...common, kind: z.literal('perspective-submitted'), perspective: z.enum(blindPerspectives), criterion: z.null(), content: z.strictObject({}) }),
+  z.strictObject({ ...common, kind: z.literal('dissent'), perspective: z.null(), criterion, content: z.strictObject({ rationale: z.string().trim().min(20).max(5000), moderationVersion: z.number().int().min(1).max(1_000_000) }) }),
+  z.strictObject({ ...common, kind: z.literal('reveal'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ reason: z.string().trim().min(20).max(2000) }) }),
 ]);
 export type ExportedRecord = z.output<typeof exportedRecord>;
 

@@ -1,6 +1,7 @@
 import type { AccountService } from './account-service.ts';
 import type { AssessmentService } from './assessment-service.ts';
 import type { AssessmentSummaries } from './assessment-summaries.ts';
+import type { BlindReviewService } from './blind-review-service.ts';
 import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
 import type { IdentityService } from './identity-service.ts';
@@ -12,6 +13,7 @@ import type { SessionService } from './session-service.ts';
 import type { SystemService } from './system-service.ts';
 import type { TransferService } from './transfer-service.ts';
 import type { WriteRate } from './write-rate.ts';
+import type { WorkbookService } from './workbook-service.ts';
 
 /** Everything the HTTP layer calls, wired once in the composition root (server/main.ts). */
 export interface Services {
@@ -30,4 +32,6 @@ export interface Services {
   improvement: ImprovementService;
   /** Writes per user: every API write and signed-in form POST takes one (429 beyond). */
   writeRate: WriteRate;
+  workbooks: WorkbookService;
+  review: BlindReviewService;
 }

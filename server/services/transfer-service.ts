@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Principal } from '../../assessments/access/roles.ts';
 import { mayDo } from '../../assessments/access/policy.ts';
+import { visibleRecords } from './blind-review-service.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
 import { odsCode, period } from '../../assessments/evidence/perspective-evidence.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
@@ -50,7 +51,10 @@ export class TransferService {
 
   async export(id: string, principal: Principal): Promise<AssessmentExport> {
     const assessment = await this.assessments.authorised(id, principal, { kind: 'transfer' });
-    return { format: 'ics-maturity-assessment', formatVersion: 1, assessment, records: await this.records.allOf(id) };
+    const records = await this.records.allOf(id);
+    // An export is whole, so it waits for the reveal when part of it is hidden from the asker.
+    if (visibleRecords(principal, assessment, records).length !== records.length) throw new ForbiddenError('The other review is hidden from you until the scores are revealed, so the whole assessment cannot be exported yet');
+    return { format: 'ics-maturity-assessment', formatVersion: 1, assessment, records };
   }
 
   /**

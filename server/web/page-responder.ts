@@ -49,7 +49,7 @@ export class PageResponder {
       response.status(200).type('html').set('Content-Security-Policy', reportPreviewPolicy).send(result.document);
     } else {
       const filename = result.download.filename.replace(/[^A-Za-z0-9._-]+/g, '-');
-      response.status(200).type(result.download.type).set('Content-Disposition', `attachment; filename="${filename}"`).send(result.download.body);
+      response.status(200).type(result.download.type).set('Content-Disposition', `attachment; filename="${filename}"`).set('Cache-Control', 'private, no-store').send(result.download.body);
     }
   }
 

@@ -173,8 +173,8 @@ type Call = (method: string, path: string, body?: unknown) => Promise<{ status: 
 
 /**
  * Stores a fixture through the REST API as people would (as an administrator): the assessment, the
- * self-assessment while a draft, peer and assessor perspectives once submitted, moderation in
- * review, then on to the fixture's status. Resolves with the assessment's id.
+ * self-assessment while a draft, peer and assessor perspectives once submitted, their submission
+ * (revealing the scores) and moderation in review, then on to the fixture's status. Resolves with the assessment's id.
  */
 export async function storeFixture(call: Call, fixture: ReportFixture): Promise<string> {
   const expectOk = async (method: string, path: string, body: unknown, status = 200) => {
@@ -204,6 +204,11 @@ export async function storeFixture(call: Call, fixture: ReportFixture): Promise<
   }
   if (fixture.ambitions.length > 0) await expectOk('PUT', `/api/v1/assessments/${id}/ambitions`, { basedOnVersion: 0, ambitions: fixture.ambitions });
   await advanceTo('in-review');
+  // Reviews are submitted in review, which reveals the scores and opens moderation; an assessor reveals them when a review is missing.
+  if ((status as AssessmentStatus) === 'in-review' && (Object.keys(fixture.moderation).length > 0 || fixture.status !== 'in-review')) {
+    for (const perspective of ['peer', 'assessor'] as const) if (fixture.perspectives[perspective] !== undefined) await expectOk('POST', `/api/v1/assessments/${id}/perspectives/${perspective}/submission`, undefined);
+    if ((await expectOk('GET', `/api/v1/assessments/${id}/review`, undefined)).revealed === null) await expectOk('POST', `/api/v1/assessments/${id}/reveal`, { reason: 'A review was not given for this fixture.' });
+  }
   for (const [criterion, moderation] of Object.entries(fixture.moderation)) await expectOk('PUT', `/api/v1/assessments/${id}/criteria/${criterion}/moderation`, { basedOnVersion: 0, ...moderation });
   await advanceTo(fixture.status);
   return id;

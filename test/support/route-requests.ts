@@ -29,7 +29,9 @@ const keyOf = (route: Route) => `${route.method} ${route.path}`;
 export function routeVariants(routes: readonly Route[]): RouteVariant[] {
   return routes.flatMap((route): RouteVariant[] => {
     const name = `${route.method.toUpperCase()} ${route.path}`;
-    if (route.path.includes(':perspective')) return (['self', 'peer', 'assessor'] as const).map((perspective) => ({ route, perspective, name: `${name} (${perspective})` }));
+    // Only reviews (peer and assessor) are submitted through the submission route.
+    const ofRoute = keyOf(route) === 'post /api/v1/assessments/:id/perspectives/:perspective/submission' ? (['peer', 'assessor'] as const) : (['self', 'peer', 'assessor'] as const);
+    if (route.path.includes(':perspective')) return ofRoute.map((perspective) => ({ route, perspective, name: `${name} (${perspective})` }));
     if (keyOf(route) === 'post /api/v1/assessments/:id/status') return (['submitted', 'in-review'] as const).map((to) => ({ route, to, name: `${name} (to ${to})` }));
     return [{ route, name }];
   });
@@ -98,14 +100,31 @@ export class RouteRequests {
         return { method, path: await assessmentPath(openFor(variant.perspective)), body: { basedOnVersion: 0, evidence: hoscEvidenceScoring4() } };
       case 'put /api/v1/assessments/:id/perspectives/:perspective/criteria/:criterion/judgement':
         return { method, path: await assessmentPath(openFor(variant.perspective)), body: { basedOnVersion: 0, judgement: { decision: 'override', score: 2, rationale } } };
-      case 'put /api/v1/assessments/:id/criteria/:criterion/moderation':
-        return { method, path: await assessmentPath('in-review'), body: { basedOnVersion: 0, outcome: { score: 3 }, rationale } };
+      case 'put /api/v1/assessments/:id/criteria/:criterion/moderation': {
+        const path = await assessmentPath('in-review');
+        if (fresh) await this.admin('POST', `${path.replace(/\/criteria\/.*$/, '')}/reveal`, { reason: 'Revealed early to moderate in this test.' });
+        return { method, path, body: { basedOnVersion: 0, outcome: { score: 3 }, rationale } };
+      }
       case 'get /api/v1/assessments/:id/pack':
         return { method, path: await assessmentPath() };
       case 'post /api/v1/assessments/:id/pack': {
         const id = fresh ? await this.pinnedToOldestPack(await this.assessment(system, 'draft')) : await this.sharedAssessment(system);
         return { method, path: route.path.replace(':id', id), body: { to: this.api.server.services.packs.current.version, version: 0 } };
       }
+      case 'post /api/v1/assessments/:id/criteria/:criterion/dissent': {
+        const path = await assessmentPath('in-review');
+        if (fresh) {
+          await this.admin('POST', `${path.replace(/\/criteria\/.*$/, '')}/reveal`, { reason: 'Revealed early to moderate in this test.' });
+          await this.admin('PUT', path.replace(/dissent$/, 'moderation'), { basedOnVersion: 0, outcome: { score: 3 }, rationale });
+        }
+        return { method, path, body: { rationale: 'I would have scored it one point lower on the minutes.' } };
+      }
+      case 'get /api/v1/assessments/:id/review':
+        return { method, path: await assessmentPath() };
+      case 'post /api/v1/assessments/:id/perspectives/:perspective/submission':
+        return { method, path: await assessmentPath(openFor(variant.perspective)) };
+      case 'post /api/v1/assessments/:id/reveal':
+        return { method, path: await assessmentPath('in-review'), body: { reason: 'Revealed early: the peer review team withdrew.' } };
       case 'put /api/v1/assessments/:id/ambitions':
         return { method, path: await assessmentPath(), body: { basedOnVersion: 0, ambitions: [ambition] } };
       case 'put /api/v1/assessments/:id/sharing':
@@ -120,6 +139,7 @@ export class RouteRequests {
       case 'get /api/v1/assessments/:id/report':
       case 'get /api/v1/assessments/:id/calibration':
       case 'get /api/v1/assessments/:id/improvement':
+      case 'get /api/v1/assessments/:id/workbook.xlsx':
         return { method, path: await assessmentPath() };
       case 'get /api/v1/criteria/:criterion/schema':
         return { method, path: '/api/v1/criteria/hosc-effectiveness/schema' };
@@ -127,6 +147,8 @@ export class RouteRequests {
         return { method, path: '/api/v1/calibration?period=2025/26' };
       case 'get /api/v1/calibration/:table.csv':
         return { method, path: '/api/v1/calibration/distribution.csv?period=2025/26' };
+      case 'get /api/v1/calibration/workbook.xlsx':
+        return { method, path: '/api/v1/calibration/workbook.xlsx?period=2025/26' };
       case 'get /api/v1/users':
       case 'get /api/v1/tokens':
       case 'get /api/v1/openapi.json':

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { period } from '../../../assessments/evidence/perspective-evidence.ts';
 import { calibrationTables } from '../../services/calibration-service.ts';
+import { workbookType } from '../../services/workbook-service.ts';
+import { downloadHeaders } from '../download-headers.ts';
 import type { Route } from '../route.ts';
 import { assessmentParams, problem } from '../schemas.ts';
 
@@ -26,6 +28,19 @@ export const calibrationRoutes: Route[] = [
     query: periodQuery,
     responses: { 200: { description: 'The calibration tables', schema: z.looseObject({ period: z.string(), assessments: z.number().int(), assessors: z.array(z.unknown()), selfAssessment: z.array(z.unknown()), distributions: z.array(z.unknown()) }) }, 403: { description: 'System users and system-limited board viewers do not see other systems', schema: problem } },
     handle: async ({ query, principal, services }) => ({ status: 200, body: await services.calibration.forPeriod(query.period, principal!) }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/calibration/workbook.xlsx',
+    summary: 'The calibration tables of a period as an Excel workbook: a sheet each for assessors, self-assessment and distribution',
+    tag: 'Calibration',
+    access: { kind: 'signed-in' },
+    query: periodQuery,
+    responses: { 200: { description: 'The workbook', type: workbookType, schema: z.string().describe('An .xlsx workbook') }, 403: { description: 'Not for system users or system-limited board viewers', schema: problem } },
+    handle: async ({ query, principal, services }) => {
+      const { body, filename } = await services.workbooks.calibrationPeriod(query.period, principal!);
+      return { status: 200, type: workbookType, body, headers: downloadHeaders(filename) };
+    },
   },
   {
     method: 'get',

@@ -3,6 +3,7 @@ import { criterionEvidence } from '../../../assessments/evidence/registry.ts';
 import { evidenceJsonSchema } from '../../../assessments/evidence/json-schema.ts';
 import { NotFoundError } from '../../../assessments/errors.ts';
 import type { Route } from '../route.ts';
+import { dissentWrite } from './dissent-write.ts';
 import { criterionIdParams, criterionParams, criterionRecord, criterionState, evidenceWrite, judgementWrite, moderationParams, moderationWrite, perspectiveParams, problem, scoreResult } from '../schemas.ts';
 
 const versioned = (record: { version: number }) => ({ ETag: `"${record.version}"` });
@@ -86,6 +87,17 @@ export const criterionRoutes: Route[] = [
       const saved = await services.criteria.saveModeration(params.id, params.criterion, body.basedOnVersion, { outcome: body.outcome, rationale: body.rationale }, principal!);
       return { status: 200, body: saved, headers: versioned(saved) };
     },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/assessments/:id/criteria/:criterion/dissent',
+    summary: "Record a panel member's disagreement with a criterion's moderated score, with the rationale; it is kept and shown in the report's appendix",
+    tag: 'Moderation',
+    access: { kind: 'assessment', action: 'moderate' },
+    params: moderationParams,
+    body: dissentWrite,
+    responses: { 201: { description: 'The recorded dissent', schema: criterionRecord }, 400: { description: 'No rationale, or too short', schema: problem }, 409: { description: 'Not in review, or no moderated score yet', schema: problem } },
+    handle: async ({ params, body, principal, services }) => ({ status: 201, body: await services.criteria.saveDissent(params.id, params.criterion, body.rationale, principal!) }),
   },
   {
     method: 'get',

@@ -2,8 +2,23 @@ import { z } from 'zod';
 import type { Route } from '../route.ts';
 import { reportPreviewPolicy } from '../../reports/preview-policy.ts';
 import { assessmentParams, problem } from '../schemas.ts';
+import { workbookType } from '../../services/workbook-service.ts';
+import { downloadHeaders } from '../download-headers.ts';
 
 export const reportRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/api/v1/assessments/:id/workbook.xlsx',
+    summary: 'The assessment as an Excel workbook: scores per perspective, findings, evidence, judgements with rationales, moderation',
+    tag: 'Reports',
+    access: { kind: 'assessment', action: 'read' },
+    params: assessmentParams,
+    responses: { 200: { description: 'The workbook', type: workbookType, schema: z.string().describe('An .xlsx workbook') }, 404: { description: 'No such assessment (or not yours to see)', schema: problem } },
+    handle: async ({ params, principal, services }) => {
+      const { body, filename } = await services.workbooks.assessment(params.id, principal!);
+      return { status: 200, type: workbookType, body, headers: downloadHeaders(filename) };
+    },
+  },
   {
     method: 'get',
     path: '/api/v1/assessments/:id/report.pdf',

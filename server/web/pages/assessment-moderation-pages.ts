@@ -11,6 +11,7 @@ import { pageErrors } from '../form-errors.ts';
 import type { PageResponse, PageRoute } from '../page.ts';
 import { statusNames } from '../words.ts';
 import { assessmentContext, assessmentModel, packCriterionOf } from './assessment-context.ts';
+import { reviewInWords } from './review-words.ts';
 import { versionOf } from './form-version.ts';
 
 const crumb = (id: string) => ({ href: `/assessments/${id}/moderation`, text: 'Moderation' });
@@ -26,21 +27,22 @@ export const assessmentModerationPages: PageRoute[] = [
     path: '/assessments/:id/moderation',
     access: { kind: 'assessment', action: 'moderate' },
     params: assessmentParams,
-    handle: async ({ params, principal, services }) => {
-      const context = await assessmentContext(services, params.id!, principal!);
-      const { calibration } = await services.reports.model(context.assessment.id, principal!);
-      return {
-        view: 'assessments/moderation',
-        title: `Moderation – ${context.titleName}`,
-        model: {
-          ...assessmentModel(context),
-          open: moderationIsOpen(context.assessment.status),
-          status: statusNames[context.assessment.status].toLowerCase(),
-          perspectives: calibration.perspectives,
-          divergencePoints: calibration.divergencePoints,
-          rows: calibration.rows.map((row, index) => ({ ...row, href: `/assessments/${context.assessment.id}/moderation/${context.pack.criteria[index]?.id ?? ''}` })),
-        },
-      };
+    handle: async ({ params, principal, services }) => moderationOverview(services, params.id!, principal!, [], ''),
+  },
+  {
+    method: 'post',
+    path: '/assessments/:id/reveal',
+    access: { kind: 'assessment', action: 'moderate' },
+    params: assessmentParams,
+    handle: async ({ params, principal, services, form }) => {
+      const reason = typeof form.reason === 'string' ? form.reason : '';
+      try {
+        await services.review.reveal(params.id!, reason, principal!);
+        return { redirect: `/assessments/${params.id}/moderation`, flash: 'The scores are revealed: moderation is open.' };
+      } catch (error) {
+        if (error instanceof ValidationError) return moderationOverview(services, params.id!, principal!, error.issues, reason, 400);
+        throw error;
+      }
     },
   },
   {
@@ -76,15 +78,56 @@ export const assessmentModerationPages: PageRoute[] = [
       }
     },
   },
+  {
+    method: 'post',
+    path: '/assessments/:id/moderation/:criterion/dissent',
+    access: { kind: 'assessment', action: 'moderate' },
+    params: moderationParams,
+    handle: async ({ params, principal, services, form }) => {
+      const rationale = typeof form.dissent === 'string' ? form.dissent : '';
+      try {
+        await services.criteria.saveDissent(params.id!, params.criterion!, rationale, principal!);
+        return { redirect: `/assessments/${params.id}/moderation/${params.criterion}`, flash: 'Your disagreement is recorded with the moderated score.' };
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        const page = await moderationPage(services, params.id!, params.criterion!, principal!);
+        return page.render(page.recorded, error.issues.map((issue) => ({ ...issue, path: 'dissent' })), page.version, 400, rationale);
+      }
+    },
+  },
 ];
+
+/** The perspectives side by side, and while the reviews are blind, where they stand and the form to reveal the scores early. */
+async function moderationOverview(services: Services, id: string, principal: Principal, issues: readonly FieldIssue[], reason: string, status = 200): Promise<PageResponse> {
+  const context = await assessmentContext(services, id, principal);
+  const [{ calibration }, review] = await Promise.all([services.reports.model(context.assessment.id, principal), services.review.review(id, principal)]);
+  return {
+    view: 'assessments/moderation',
+    title: `Moderation – ${context.titleName}`,
+    status,
+    model: {
+      ...assessmentModel(context),
+      errors: pageErrors(issues.map((issue) => ({ ...issue, path: 'reason' }))),
+      open: moderationIsOpen(context.assessment.status) && review.revealed !== null,
+      status: statusNames[context.assessment.status].toLowerCase(),
+      review: reviewInWords(review),
+      reveal: review.blind ? { action: `/assessments/${id}/reveal`, reason } : null,
+      perspectives: calibration.perspectives,
+      divergencePoints: calibration.divergencePoints,
+      rows: calibration.rows.map((row, index) => ({ ...row, href: `/assessments/${context.assessment.id}/moderation/${context.pack.criteria[index]?.id ?? ''}` })),
+    },
+  };
+}
 
 async function moderationPage(services: Services, id: string, criterion: string, principal: Principal) {
   const context = await assessmentContext(services, id, principal);
   const packCriterion = packCriterionOf(context, criterion);
-  const [report, calibration, state] = await Promise.all([
+  const [report, calibration, state, review, dissents] = await Promise.all([
     services.reports.model(id, principal),
     services.calibration.forAssessment(id, principal),
     services.criteria.state(id, 'assessor', criterion, principal),
+    services.review.review(id, principal),
+    services.criteria.dissents(id, principal),
   ]);
   const anchor = anchorOf(criterion);
   const section = report.criteria.find((entry) => entry.anchor === anchor);
@@ -94,7 +137,7 @@ async function moderationPage(services: Services, id: string, criterion: string,
   const options = gate ? Object.entries(gateStatusNames).map(([value, text]) => ({ value, text })) : [1, 2, 3, 4].map((score) => ({ value: String(score), text: outcomeText({ score }, manifest) }));
   const recorded = state.moderation?.content;
 
-  const render = (typed: { outcome: string; rationale: string }, issues: readonly FieldIssue[], basedOn: number, status = 200): PageResponse => ({
+  const render = (typed: { outcome: string; rationale: string }, issues: readonly FieldIssue[], basedOn: number, status = 200, dissent = ''): PageResponse => ({
     view: 'assessments/moderate',
     title: `Moderate ${packCriterion.title} – ${context.titleName}`,
     status,
@@ -107,12 +150,15 @@ async function moderationPage(services: Services, id: string, criterion: string,
         text: report.calibration.divergences.find((entry) => entry.anchor === anchor)?.text ?? '',
         sides: divergence.sides.map((side) => ({ caption: `${perspectiveNames[side.perspective]}: ${side.score === null ? 'not assessed' : `scored ${side.score}`}`, findings: indicatorLines(side.findings) })),
       },
-      open: moderationIsOpen(context.assessment.status),
+      open: moderationIsOpen(context.assessment.status) && review.revealed !== null,
       status: statusNames[context.assessment.status].toLowerCase(),
+      review: reviewInWords(review),
       action: `/assessments/${id}/moderation/${criterion}`,
       basedOnVersion: basedOn,
       outcome: { legend: `The moderated ${gate ? 'status' : 'score'}`, options, value: typed.outcome },
       rationale: typed.rationale,
+      dissents: dissents.filter((record) => record.criterion === criterion).map((record) => ({ by: record.by.name, on: record.at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }), rationale: record.content.rationale })),
+      dissent: state.moderation === null ? null : { action: `/assessments/${id}/moderation/${criterion}/dissent`, value: dissent },
     },
   });
   return {

@@ -52,6 +52,7 @@ export const assessmentOverviewPages: PageRoute[] = [
           links: {
             report: `/assessments/${id}/report`,
             pdf: `/assessments/${id}/report.pdf`,
+            workbook: `/assessments/${id}/workbook.xlsx`,
             calibration: `/assessments/${id}/calibration`,
             improvement: `/assessments/${id}/improvement`,
             moderation: mayDo(principal!, { kind: 'moderate' }) ? `/assessments/${id}/moderation` : null,

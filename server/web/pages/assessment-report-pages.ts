@@ -1,4 +1,5 @@
 import { assessmentParams } from '../../http/schemas.ts';
+import { workbookType } from '../../services/workbook-service.ts';
 import type { PageRoute } from '../page.ts';
 import { assessmentContext, assessmentModel } from './assessment-context.ts';
 
@@ -9,6 +10,16 @@ import { assessmentContext, assessmentModel } from './assessment-context.ts';
  * Content-Security-Policy, since it carries inline styles), and the PDF as a download.
  */
 export const assessmentReportPages: PageRoute[] = [
+  {
+    method: 'get',
+    path: '/assessments/:id/workbook.xlsx',
+    access: { kind: 'assessment', action: 'read' },
+    params: assessmentParams,
+    handle: async ({ params, principal, services }) => {
+      const { body, filename } = await services.workbooks.assessment(params.id!, principal!);
+      return { download: { body, type: workbookType, filename } };
+    },
+  },
   {
     method: 'get',
     path: '/assessments/:id/report.pdf',
@@ -43,6 +54,7 @@ export const assessmentReportPages: PageRoute[] = [
           summary: report.summary,
           facts: report.cover.facts,
           pdf: `/assessments/${id}/report.pdf`,
+          workbook: `/assessments/${id}/workbook.xlsx`,
           html: `/assessments/${id}/report.html`,
           improvement: `/assessments/${id}/improvement`,
           calibration: `/assessments/${id}/calibration`,

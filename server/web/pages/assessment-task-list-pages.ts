@@ -1,5 +1,6 @@
 import { mayDo } from '../../../assessments/access/policy.ts';
 import type { Perspective } from '../../../assessments/evidence/perspective-evidence.ts';
+import { isBlindPerspective } from '../../../assessments/workflow/blind-review.ts';
 import { perspectiveIsOpen } from '../../../assessments/workflow/status.ts';
 import type { Principal } from '../../../assessments/access/roles.ts';
 import { perspectiveParams } from '../../http/schemas.ts';
@@ -7,6 +8,7 @@ import type { Services } from '../../services/services.ts';
 import type { PageRoute } from '../page.ts';
 import { assessmentContext, assessmentModel, perspectiveName, perspectivePath } from './assessment-context.ts';
 import { perspectiveTasks } from './perspective-tasks.ts';
+import { reviewInWords } from './review-words.ts';
 
 type PerspectiveParams = { id: string; perspective: Perspective };
 
@@ -26,6 +28,8 @@ export const assessmentTaskListPages: PageRoute[] = [
       const { context, name, tasks, rating } = await perspectiveState(services, params as PerspectiveParams, principal!);
       const { assessment } = context;
       const maySubmit = perspective === 'self' && assessment.status === 'draft' && mayDo(principal!, { kind: 'advance', to: 'submitted' });
+      const review = await services.review.review(id, principal!);
+      const maySubmitReview = isBlindPerspective(perspective) && review.blind && !review.submitted.some((entry) => entry.perspective === perspective) && mayDo(principal!, { kind: 'write-perspective', perspective });
       return {
         view: 'assessments/check',
         title: `Check the ${name.toLowerCase()} – ${context.titleName}`,
@@ -35,9 +39,22 @@ export const assessmentTaskListPages: PageRoute[] = [
           tasks,
           rating,
           canChange: mayDo(principal!, { kind: 'write-perspective', perspective }) && perspectiveIsOpen(assessment.status, perspective),
+          review: isBlindPerspective(perspective) ? reviewInWords(review) : null,
+          submitReview: maySubmitReview ? { action: `${perspectivePath(id, perspective)}/submission` } : null,
           submit: maySubmit ? { action: `/assessments/${id}/status`, to: 'submitted', version: assessment.version, incomplete: tasks.filter((task) => task.status.text !== 'Completed').length } : null,
         },
       };
+    },
+  },
+  {
+    method: 'post',
+    path: '/assessments/:id/:perspective/submission',
+    access: { kind: 'assessment', action: 'write-perspective' },
+    params: perspectiveParams,
+    handle: async ({ params, principal, services }) => {
+      const { id, perspective } = params as PerspectiveParams;
+      const review = await services.review.submit(id, perspective, principal!);
+      return { redirect: `${perspectivePath(id, perspective)}/check`, flash: review.revealed === null ? 'Your review is submitted. The scores are revealed when the other review is submitted.' : 'Your review is submitted, and the scores are revealed.' };
     },
   },
   {

@@ -11,6 +11,7 @@ import { assessmentParams } from '../../http/schemas.ts';
 import { calibrationTables, refuseUnlessMayCompare, type CalibrationTable } from '../../services/calibration-service.ts';
 import type { Services } from '../../services/services.ts';
 import type { Principal } from '../../../assessments/access/roles.ts';
+import { workbookType } from '../../services/workbook-service.ts';
 import type { PageRoute } from '../page.ts';
 import { assessmentContext, assessmentModel } from './assessment-context.ts';
 
@@ -46,6 +47,17 @@ export const calibrationPages: PageRoute[] = [
           })),
         },
       };
+    },
+  },
+  {
+    method: 'get',
+    path: '/calibration/workbook.xlsx',
+    access: { kind: 'signed-in' },
+    handle: async ({ query, principal, services }) => {
+      const parsed = periodSchema.safeParse(query.period);
+      if (!parsed.success) throw new ValidationError('The period is not valid', issuesOf(parsed.error).map((issue) => ({ ...issue, path: 'period' })));
+      const { body, filename } = await services.workbooks.calibrationPeriod(parsed.data, principal!);
+      return { download: { body, type: workbookType, filename } };
     },
   },
   {
@@ -94,6 +106,7 @@ export const calibrationPages: PageRoute[] = [
               rows: [{ name: 'All systems', ...countsInWords(distribution.overall) }, ...distribution.byRegion.map((entry) => ({ name: entry.region ?? 'Region not known', ...countsInWords(entry.counts) }))],
               positions: distribution.positions.map((position) => ({ system: position.system, region: position.region ?? 'Not known', score: position.score ?? 'Not assessed', rank: position.rank === null ? '–' : `${position.rank} of ${position.ofSystems}`, display: position.display })),
             })),
+            workbook: `/calibration/workbook.xlsx?period=${encodeURIComponent(period)}`,
             csv: { assessors: csv('assessors'), selfAssessment: csv('self-assessment'), distribution: csv('distribution') },
           },
         },

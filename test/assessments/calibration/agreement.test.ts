@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { agreementAcrossPerspectives, agreementBetween, quadraticKappa, type KappaResult, type PairAgreement } from '../../../assessments/calibration/agreement.ts';
+import { agreementAcrossPerspectives, agreementBetween, quadraticAc2, quadraticKappa, type Ac2Result, type KappaResult, type PairAgreement } from '../../../assessments/calibration/agreement.ts';
 
 /**
  * Worked tables. Every expected kappa below was derived twice:
@@ -24,6 +24,11 @@ function scoresOf(values: ReadonlyArray<number | null>): Record<string, number |
 function computed(kappa: KappaResult): Extract<KappaResult, { status: 'computed' }> {
   if (kappa.status !== 'computed') throw new Error(`expected a computed kappa, got ${kappa.status}`);
   return kappa;
+}
+
+function computedAc2(ac2: Ac2Result): Extract<Ac2Result, { status: 'computed' }> {
+  if (ac2.status !== 'computed') throw new Error(`expected a computed AC2, got ${ac2.status}`);
+  return ac2;
 }
 
 function pair(results: PairAgreement[], first: string, second: string): PairAgreement {
@@ -228,6 +233,74 @@ describe('calibration: agreement between perspectives', () => {
     it('kappa does not depend on which perspective is first', () => {
       const swapped = agreementBetween({ perspective: 'assessor', scores: assessor }, { perspective: 'self', scores: self });
       expect(computed(swapped.kappa).value).to.be.closeTo(0.71875, 1e-12);
+    });
+  });
+
+  /*
+   * Gwet's AC2 with quadratic weights, each value derived twice:
+   * 1. By hand: w = 1 − d²/9 (1, 8/9, 5/9, 0 for d = 0..3), Σw over the 4 × 4 table = 104/9, so
+   *    pe = (104/9) / 12 × Σ π(1 − π) = 26/27 × Σ π(1 − π), π_k = (both sides' count on k) / 2n.
+   * 2. Independently with irrCAC 0.4.4 from PyPI, run once:
+   *    `python -m venv v && v/bin/pip install irrcac==0.4.4`, then
+   *    `CAC(pd.DataFrame({'a': a, 'b': b}), weights='quadratic', categories=[1, 2, 3, 4], digits=10).gwet()['est']`
+   *    whose coefficient_value, pa and pe are pasted beside each case.
+   */
+  describe("Gwet's AC2 (quadratic weights)", () => {
+    it('clustered scores, exact on 7 of 9 and within one on all 9: kappa falls below 0, AC2 stays at 0.97', () => {
+      /*
+       * self a: 3 3 3 3 3 3 3 3 2    peer b: 3 3 3 3 3 3 3 2 3
+       * kappa: Σd² = 2; E = 76 + 76 − 2 × 26 × 26 / 9 = 16/9; kappa = 1 − 18/16 = −0.125
+       * AC2: pa = (7 + 2 × 8/9) / 9 = 79/81; π3 = 16/18, π2 = 2/18: Σπ(1 − π) = 2 × 8/81 = 16/81;
+       *      pe = 26/27 × 16/81 = 416/2187; AC2 = (2133 − 416) / (2187 − 416) = 1717/1771 = 0.969508…
+       * irrCAC 0.4.4: coefficient_value 0.9695087521, pa 0.975308642, pe 0.1902149063
+       */
+      const result = agreementBetween({ perspective: 'self', scores: scoresOf([3, 3, 3, 3, 3, 3, 3, 3, 2]) }, { perspective: 'peer', scores: scoresOf([3, 3, 3, 3, 3, 3, 3, 2, 3]) });
+      expect(result.exactAgreement?.value).to.be.closeTo(7 / 9, 1e-12);
+      expect(result.withinOneAgreement?.value).to.equal(1);
+      expect(computed(result.kappa).value).to.be.closeTo(-0.125, 1e-12);
+      const ac2 = computedAc2(result.ac2);
+      expect(ac2.value).to.be.closeTo(1717 / 1771, 1e-12);
+      expect(ac2.value).to.be.closeTo(0.9695087521, 1e-10);
+      expect(ac2.observedAgreement).to.be.closeTo(79 / 81, 1e-12);
+      expect(ac2.chanceAgreement).to.be.closeTo(0.1902149063, 1e-10);
+      expect(ac2.display).to.equal('0.97');
+    });
+
+    it('table A, self–assessor: AC2 53/62 beside kappa 0.71875', () => {
+      /*
+       * 5 exact, 4 one apart: pa = (5 + 4 × 8/9) / 9 = 77/81
+       * counts 1..4: self 1 2 4 2, assessor 1 3 4 1 → π = 2/18, 5/18, 8/18, 3/18
+       * Σπ(1 − π) = (2 × 16 + 5 × 13 + 8 × 10 + 3 × 15) / 324 = 222/324; pe = 26/27 × 222/324 = 481/729
+       * AC2 = (693 − 481) / (729 − 481) = 212/248 = 53/62 = 0.854838…
+       * irrCAC 0.4.4: coefficient_value 0.8548387097, pa 0.950617284, pe 0.6598079561
+       */
+      const ac2 = computedAc2(pair(agreementAcrossPerspectives({ self, peer, assessor }), 'self', 'assessor').ac2);
+      expect(ac2.value).to.be.closeTo(53 / 62, 1e-12);
+      expect(ac2.chanceAgreement).to.be.closeTo(0.6598079561, 1e-10);
+      expect(ac2.rounded).to.equal(0.85);
+    });
+
+    it('all scores equal on both sides: AC2 is 1 where kappa is not computable', () => {
+      // pa = 1; π3 = 1, Σπ(1 − π) = 0, pe = 0; AC2 = 1. irrCAC 0.4.4: coefficient_value 1.0, pe 0.0
+      const scores = scoresOf([3, 3, 3, 3, 3]);
+      const result = agreementBetween({ perspective: 'self', scores }, { perspective: 'assessor', scores });
+      expect(result.kappa.status).to.equal('not-computable');
+      expect(computedAc2(result.ac2).value).to.equal(1);
+    });
+
+    it('opposite ends of the scale: AC2 −13/14', () => {
+      // a = 1 4 1 4 1, b = 4 1 4 1 4: pa = 0; π1 = π4 = 1/2, pe = 26/27 × 1/2 = 13/27; AC2 = −(13/27) / (14/27).
+      // irrCAC 0.4.4: coefficient_value -0.9285714286, pa 0.0, pe 0.4814814815
+      const ac2 = computedAc2(quadraticAc2([[1, 4], [4, 1], [1, 4], [4, 1], [1, 4]]));
+      expect(ac2.value).to.be.closeTo(-13 / 14, 1e-12);
+      expect(ac2.display).to.equal('\u22120.93');
+    });
+
+    it('does not depend on which perspective is first, and needs as many pairs as kappa', () => {
+      const swapped = agreementBetween({ perspective: 'assessor', scores: assessor }, { perspective: 'self', scores: self });
+      expect(computedAc2(swapped.ac2).value).to.be.closeTo(53 / 62, 1e-12);
+      const few = agreementBetween({ perspective: 'self', scores: scoresOf([3, 2, 4, 1]) }, { perspective: 'peer', scores: scoresOf([3, 3, 4, 1]) });
+      expect(few.ac2).to.deep.equal({ status: 'too-few-pairs', pairs: 4, minimumPairs: 5, display: 'Too few to compute (4 paired criteria; at least 5 needed)' });
     });
   });
 });

@@ -3,6 +3,7 @@ import type { Role } from '../../../assessments/access/roles.ts';
 import type { Access, Route } from '../../../server/http/route.ts';
 import { apiRouteTable } from '../../../server/http/route-table.ts';
 import { documentedStatuses } from '../../support/documented-statuses.ts';
+import { hoscEvidenceScoring4 } from '../../support/evidence.ts';
 import type { PageRoute } from '../../../server/web/page.ts';
 import { pageTable } from '../../../server/web/page-table.ts';
 import { RouteRequests, routeVariants } from '../../support/route-requests.ts';
@@ -51,6 +52,8 @@ const signedInRules: Record<string, 'create' | 'transfer' | 'compare systems'> =
   'post /api/v1/assessments/import': 'transfer',
   'get /api/v1/calibration': 'compare systems',
   'get /api/v1/calibration/:table.csv': 'compare systems',
+  'get /api/v1/calibration/workbook.xlsx': 'compare systems',
+  'get /calibration/workbook.xlsx': 'compare systems',
   'get /calibration': 'compare systems',
   'get /calibration/:table.csv': 'compare systems',
 };
@@ -147,6 +150,29 @@ describe('access matrix: every route × every role × own and other system (real
     });
   }
 
+  // Blind review: on an assessment in review whose reviews are not yet revealed, every read of one
+  // perspective is refused to the other reviewer (peer ↔ assessor) and allowed to everyone else who can see it.
+  it('while the review is blind, each perspective read route refuses the other reviewer only', async () => {
+    const admin = async (method: string, path: string, body?: unknown) => (await api.call(api.adminToken, method, path, body)).body;
+    const { id } = await admin('POST', '/api/v1/assessments', { system: own, period: '1899/00' });
+    await admin('POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
+    for (const perspective of ['peer', 'assessor']) await admin('PUT', `/api/v1/assessments/${id}/perspectives/${perspective}/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
+    await admin('POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 });
+    const hiddenFrom: Partial<Record<Role, string>> = { 'peer-reviewer': 'assessor', assessor: 'peer' };
+    const mismatches: string[] = [];
+    for (const route of routes.filter((candidate) => candidate.method === 'get' && candidate.path.includes(':perspective'))) {
+      for (const perspective of ['self', 'peer', 'assessor']) {
+        const path = route.path.replace(':id', id).replace(':perspective', perspective).replace(':criterion', 'hosc-effectiveness');
+        for (const caller of callers.filter((candidate) => candidate.role !== null && !seesOnlyOwn(candidate))) {
+          const wanted = hiddenFrom[caller.role!] === perspective ? 403 : 200;
+          const response = await api.call(tokens.get(caller.name) ?? null, 'GET', path);
+          if (response.status !== wanted) mismatches.push(`${caller.name}, ${path}: expected ${wanted}, got ${response.status}`);
+        }
+      }
+    }
+    expect(mismatches).to.deep.equal([]);
+  });
+
   /** The audit trail of the assessment a path names (as the administrator sees it), or null. */
   async function auditOf(path: string): Promise<unknown> {
     const id = /^\/api\/v1\/assessments\/([0-9a-f-]{36})/.exec(path)?.[1];
@@ -184,7 +210,7 @@ describe('access matrix: every web page (GET) × every role × own and other sys
             return samples[name]!;
           });
           const session = sessions.get(caller.name) ?? null;
-          const query = page.path === '/calibration/:table.csv' ? '?period=2025/26' : '';
+          const query = page.path === '/calibration/:table.csv' || page.path === '/calibration/workbook.xlsx' ? '?period=2025/26' : '';
           const response = await fetch(`${web.url}${path}${query}`, { redirect: 'manual', headers: session === null ? {} : { cookie: `__Host-ics-session=${session}; ics-session=${session}` } });
           await response.arrayBuffer();
           const expected = expectedFor({ access: page.access, key: `get ${page.path}`, perspective }, caller, system);

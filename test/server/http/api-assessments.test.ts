@@ -126,6 +126,10 @@ describe('REST API: assessments, evidence, judgement, moderation, audit', functi
   it('records the moderated score with its rationale (assessors only, while in review)', async () => {
     const body = { basedOnVersion: 0, outcome: { score: 3 }, rationale: 'The panel agreed the peer view: regular sessions, but one recommendation late.' };
     expect((await api.call(peer, 'PUT', `/api/v1/assessments/${id}/criteria/hosc-effectiveness/moderation`, body)).status).to.equal(403);
+    // Moderation opens when the reviews' scores are revealed: both submitted, as here.
+    expect((await api.call(assessor, 'PUT', `/api/v1/assessments/${id}/criteria/hosc-effectiveness/moderation`, body)).status).to.equal(409);
+    expect((await api.call(peer, 'POST', `/api/v1/assessments/${id}/perspectives/peer/submission`)).status).to.equal(200);
+    expect((await api.call(assessor, 'POST', `/api/v1/assessments/${id}/perspectives/assessor/submission`)).body.revealed.reason).to.equal(null);
     const moderated = await api.call(assessor, 'PUT', `/api/v1/assessments/${id}/criteria/hosc-effectiveness/moderation`, body);
     expect(moderated.status).to.equal(200);
     expect(moderated.body.content).to.deep.equal({ outcome: { score: 3 }, rationale: body.rationale });

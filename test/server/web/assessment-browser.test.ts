@@ -199,6 +199,7 @@ describe('Web pages in Chromium: the assessment journey, its accessibility and k
     await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
     await web.call(assessorToken, 'PUT', `/api/v1/assessments/${id}/perspectives/assessor/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: library.get('hosc-effectiveness')!.get(2) });
     await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 });
+    await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/reveal`, { reason: 'No peer review was arranged this year.' });
     await browser.visit(assessor, `/assessments/${id}/moderation`);
     await checkPage(assessor, false);
     await browser.visit(assessor, `/assessments/${id}/moderation/hosc-effectiveness`);

@@ -66,7 +66,26 @@ describe('Web pages: an assessor judges and the panel moderates', function () {
     expect(textOf(overview.html)).to.contain('Start the review');
     const moved = await assessor.post(page('/status'), { to: 'in-review', version: '2' });
     expect(moved.status).to.equal(303);
+    // The assessor submits their review from its check page; with no peer review the scores stay blind.
+    expect(textOf((await assessor.get(page('/assessor/check'))).html)).to.contain('Submit your review');
+    const submitted = await assessor.post(page('/assessor/submission'), {});
+    expect(submitted.status).to.equal(303);
+    const check = await assessor.get(submitted.location!);
+    expect(flashOf(check.html)).to.equal('Your review is submitted. The scores are revealed when the other review is submitted.');
+    expect(textOf(check.html)).to.not.contain('Submit your review');
+    const blind = await assessor.get(page('/moderation'));
+    expect(textOf(blind.html)).to.match(/The reviews are blind: .* So far the assessor’s review was submitted by Test assessor \d+ on /);
+    expect(blind.html).to.not.contain('>Moderate<');
+    // Closing the blind phase early needs a reason, kept as typed when refused.
+    const short = await assessor.post(page('/reveal'), { reason: 'Late.' });
+    expect(short.status).to.equal(400);
+    expect(errorSummaryOf(short.html)).to.deep.equal([{ href: '#reason', text: 'Explain in at least 20 characters why the scores are revealed before both reviews are submitted' }]);
+    expect(short.html).to.contain('>Late.</textarea>');
+    const revealed = await assessor.post(page('/reveal'), { reason: 'No peer review was arranged this year.' });
+    expect(revealed.status).to.equal(303);
     const moderation = await assessor.get(page('/moderation'));
+    expect(flashOf(moderation.html)).to.equal('The scores are revealed: moderation is open.');
+    expect(textOf(moderation.html)).to.match(/Test assessor \d+ revealed the scores on .* before both reviews were submitted, because: No peer review was arranged this year\./);
     expect(titleOf(moderation.html)).to.equal('Moderation – QOX 2025/26 – ICS maturity assessment');
     const hosc = /<tr class="nhsuk-table__row">\s*<th class="nhsuk-table__header" scope="row">Effectiveness of Health Overview[\s\S]*?<\/tr>/.exec(moderation.html)?.[0] ?? '';
     expect(textOf(hosc)).to.equal('Effectiveness of Health Overview and Scrutiny Committees at system level Differ by 2 or more 4 (divergent) 2 (divergent) – Moderate Effectiveness of Health Overview and Scrutiny Committees at system level');
@@ -89,6 +108,18 @@ describe('Web pages: an assessor judges and the panel moderates', function () {
     expect(flashOf(moderation.html)).to.equal('Moderated Effectiveness of Health Overview and Scrutiny Committees at system level: 3 — Good.');
     const hosc = /<th class="nhsuk-table__header" scope="row">Effectiveness of Health Overview[\s\S]*?<\/tr>/.exec(moderation.html)?.[0] ?? '';
     expect(textOf(hosc)).to.contain('4 (divergent) 2 (divergent) 3');
+    // A panel member who disagrees records why, beside the score; too short a reason is refused and kept as typed.
+    const form2 = await assessor.get(page('/moderation/hosc-effectiveness'));
+    expect(textOf(form2.html)).to.contain('Disagree with the moderated score');
+    const tooShort = await assessor.post(page('/moderation/hosc-effectiveness/dissent'), { dissent: 'Too high.' });
+    expect(tooShort.status).to.equal(400);
+    expect(errorSummaryOf(tooShort.html)).to.deep.equal([{ href: '#dissent', text: 'Explain why you disagree in at least 20 characters' }]);
+    expect(tooShort.html).to.contain('>Too high.</textarea>');
+    const dissented = await assessor.post(page('/moderation/hosc-effectiveness/dissent'), { dissent: 'Two sessions were inquorate, so 2 fits the minutes.' });
+    expect(dissented.status).to.equal(303);
+    const withDissent = await assessor.get(dissented.location!);
+    expect(flashOf(withDissent.html)).to.equal('Your disagreement is recorded with the moderated score.');
+    expect(textOf(withDissent.html)).to.match(/Recorded disagreement Test assessor \d+, .*: Two sessions were inquorate, so 2 fits the minutes\./);
     const stale = await assessor.post(page('/moderation/hosc-effectiveness'), { basedOnVersion: '0', outcome: '2', rationale: 'A second view, from an old page.' });
     expect(stale.status).to.equal(409);
     expect(errorSummaryOf(stale.html)[0]?.text).to.match(/^Someone else recorded a moderated score since you opened this page \(it is now version 1\)/);

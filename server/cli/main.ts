@@ -36,6 +36,10 @@ Commands:
   create-admin --email <address> --name <name>
       Add an administrator to the stored database (as report does; stop the server first when it
       uses the embedded one) and print their one-time password for the web pages, once.
+  update-reference
+      Bring the stored database's systems in line with reference/ (the maps of ICBs with their
+      in-force dates, and the successions between them). Safe to run twice; assessments are not
+      touched.
 
 Exit codes: 0 success, 1 invalid input (with the field errors), 2 usage error.
 `;
@@ -55,6 +59,8 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
         return await (await import('./report-command.ts')).reportCommand(rest, streams);
       case 'create-admin':
         return await (await import('./create-admin-command.ts')).createAdminCommand(rest, streams);
+      case 'update-reference':
+        return await (await import('./update-reference-command.ts')).updateReferenceCommand(rest, streams);
       case 'evidence-schema':
         streams.stdout.write(`${JSON.stringify(evidenceJsonSchema(rest[0]), null, 2)}\n`);
         return exitCodes.ok;

@@ -169,9 +169,9 @@ export class RouteRequests {
     return { odsCode: `Z${String(number).padStart(4, '0')}`, onsCode: `E549${String(number).padStart(5, '0')}`, name: `Test ICB ${number}`, shortName: `Test ${number}`, region: 'London' };
   }
 
-  /** A period no other assessment of the test uses, so that every new assessment is allowed. */
+  /** A period no other assessment of the test uses, so that every new assessment is allowed (the systems asked for must be in force then). */
   private period(): string {
-    const year = 1900 + this.next();
+    const year = 2030 + this.next();
     return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
   }
 

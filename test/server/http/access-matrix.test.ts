@@ -20,7 +20,7 @@ interface Caller {
 }
 
 const own = 'QOX';
-const other = 'QHG';
+const other = 'QUA'; // a system in force in every period the requests use (from 2030/31)
 const callers: Caller[] = [
   { name: 'admin', role: 'admin', system: null },
   { name: 'assessor', role: 'assessor', system: null },

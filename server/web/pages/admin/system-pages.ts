@@ -44,6 +44,10 @@ function describeChange(change: SystemChange): string {
       return `Retired: merged into ${after.mergedInto ?? ''}`;
     case 'retired':
       return 'Retired';
+    case 'ended':
+      return `Ended on ${after.inForceUntil ?? ''}`;
+    case 'updated':
+      return `Updated from reference data: ${Object.keys(before).join(', ')}`;
   }
 }
 

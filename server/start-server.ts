@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { loadRulePack } from '../assessments/rule-pack/load-pack.ts';
 import type { Config } from './config.ts';
@@ -27,6 +29,7 @@ import { startSweeper } from './services/sweeper.ts';
 import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
 import { TransferService } from './services/transfer-service.ts';
+import { TrendService } from './services/trend-service.ts';
 import { pageTable } from './web/page-table.ts';
 
 export interface RunningServer {
@@ -77,10 +80,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // Report templates compile now; Chromium starts with the first report.
   const reportPool = new BrowserPool({ executablePath: config.reports.chromiumPath, size: config.reports.poolSize, maxQueue: config.reports.queueMax, taskTimeoutMs: config.reports.timeoutMs, log });
   const identity = new IdentityService(database.models, clock);
+  const systems = new SystemService(database.models, clock);
+  const changelog = await readFile(join(config.rulePackDir, 'CHANGELOG.md'), 'utf8').catch(() => '');
   const sessions = new SessionService(database.models, clock, config.sessions);
   const throttle = new SignInThrottle(database.models, clock, config.signIn);
   const services: Services = {
-    systems: new SystemService(database.models, clock),
+    systems,
     identity,
     accounts: new AccountService(database.models, identity, sessions, throttle, clock),
     sessions,
@@ -89,6 +94,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
     calibration: new CalibrationService(assessments, criteria, packs),
     improvement,
+    trends: new TrendService(systems, assessments, criteria, packs, changelog),
     packs,
     reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };

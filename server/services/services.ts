@@ -9,6 +9,7 @@ import type { ReportService } from '../reports/report-service.ts';
 import type { SessionService } from './session-service.ts';
 import type { SystemService } from './system-service.ts';
 import type { TransferService } from './transfer-service.ts';
+import type { TrendService } from './trend-service.ts';
 
 /** Everything the HTTP layer calls, wired once in the composition root (server/main.ts). */
 export interface Services {
@@ -23,4 +24,5 @@ export interface Services {
   reports: ReportService;
   calibration: CalibrationService;
   improvement: ImprovementService;
+  trends: TrendService;
 }

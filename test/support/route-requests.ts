@@ -71,6 +71,17 @@ export class RouteRequests {
         const created = await this.admin('POST', '/api/v1/systems', this.newSystem());
         return { method, path: `/api/v1/systems/${created.odsCode}`, body: { action: 'rename', name: `${created.name} (renamed)`, shortName: created.shortName, version: created.version } };
       }
+      case 'get /api/v1/successions':
+        return { method, path: '/api/v1/successions' };
+      case 'post /api/v1/successions': {
+        const [predecessor, successor] = [await this.admin('POST', '/api/v1/systems', this.newSystem()), await this.admin('POST', '/api/v1/systems', this.newSystem())];
+        return { method, path: '/api/v1/successions', body: { predecessor: predecessor.odsCode, successor: successor.odsCode, date: '2099-04-01', type: 'merger' } };
+      }
+      case 'get /api/v1/systems/:code/trend':
+      case 'get /api/v1/systems/:code/trend.csv':
+        return { method, path: route.path.replace(':code', system) };
+      case 'get /api/v1/national':
+        return { method, path: '/api/v1/national?period=2025/26' };
       case 'get /api/v1/assessments':
         return { method, path: `/api/v1/assessments?system=${system}` };
       case 'post /api/v1/assessments':

@@ -45,13 +45,18 @@ const allowed: Record<string, readonly Role[]> = {
   administer: ['admin'],
 };
 /** Signed-in routes whose service applies a rule of its own beyond "any valid token". */
-const signedInRules: Record<string, 'create' | 'transfer' | 'compare systems'> = {
+const signedInRules: Record<string, 'create' | 'transfer' | 'compare systems' | 'see the system'> = {
   'post /api/v1/assessments': 'create',
   'post /api/v1/assessments/import': 'transfer',
   'get /api/v1/calibration': 'compare systems',
   'get /api/v1/calibration/:table.csv': 'compare systems',
   'get /calibration': 'compare systems',
   'get /calibration/:table.csv': 'compare systems',
+  'get /api/v1/national': 'compare systems',
+  'get /national': 'compare systems',
+  'get /api/v1/systems/:code/trend': 'see the system',
+  'get /api/v1/systems/:code/trend.csv': 'see the system',
+  'get /systems/:code/trend': 'see the system',
 };
 /** A system's own team, and its own board, see only that system's assessments: others are 404 to them. */
 const seesOnlyOwn = (caller: Caller) => caller.role === 'system-user' || (caller.role === 'board-viewer' && caller.system !== null);
@@ -93,6 +98,7 @@ function expectedFor(call: Call, caller: Caller, system: string): Expected {
       if (rule === 'create') return hidden ? 404 : may('create') ? 'allowed' : 403;
       if (rule === 'transfer') return may('transfer') ? 'allowed' : 403;
       if (rule === 'compare systems') return seesOnlyOwn(caller) ? 403 : 'allowed';
+      if (rule === 'see the system') return hidden ? 404 : 'allowed';
       return 'allowed';
     }
   }

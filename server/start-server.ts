@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { loadRulePack } from '../assessments/rule-pack/load-pack.ts';
 import type { Config } from './config.ts';
@@ -29,7 +27,7 @@ import { startSweeper } from './services/sweeper.ts';
 import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
 import { TransferService } from './services/transfer-service.ts';
-import { TrendService } from './services/trend-service.ts';
+import { packChangelog, TrendService } from './services/trend-service.ts';
 import { pageTable } from './web/page-table.ts';
 
 export interface RunningServer {
@@ -81,7 +79,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const reportPool = new BrowserPool({ executablePath: config.reports.chromiumPath, size: config.reports.poolSize, maxQueue: config.reports.queueMax, taskTimeoutMs: config.reports.timeoutMs, log });
   const identity = new IdentityService(database.models, clock);
   const systems = new SystemService(database.models, clock);
-  const changelog = await readFile(join(config.rulePackDir, 'CHANGELOG.md'), 'utf8').catch(() => '');
+  const changelog = await packChangelog(config.rulePackDir);
+  const trends = new TrendService(systems, assessments, criteria, packs, changelog);
   const sessions = new SessionService(database.models, clock, config.sessions);
   const throttle = new SignInThrottle(database.models, clock, config.signIn);
   const services: Services = {
@@ -94,9 +93,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
     calibration: new CalibrationService(assessments, criteria, packs),
     improvement,
-    trends: new TrendService(systems, assessments, criteria, packs, changelog),
+    trends,
     packs,
-    reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
+    reports: new ReportService({ assessments, criteria, improvement, packs, trends, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking }),
   };
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
   // Derived data: a failure here is logged, and each entry is made again at its assessment's next write.

@@ -8,6 +8,7 @@ import { pathSectionOf } from './path-section.ts';
 import type { ReportInput, ReportPerspective } from './report-input.ts';
 import type { ReportModel } from './report-model.ts';
 import { summaryOf } from './executive-summary.ts';
+import { trendSectionOf } from './trend-section.ts';
 import { perspectiveNames } from './words.ts';
 
 export const defaultProtectiveMarking = 'OFFICIAL';
@@ -44,6 +45,7 @@ export async function buildReportModel(input: ReportInput): Promise<ReportModel>
     summary: { ...summaryOf(headline, pack), path: await pathSectionOf(headline, pack) },
     calibration: calibrationOf(perspectives, input.moderation, pack),
     improvement: improvementSectionOf(input.improvement, pack),
+    trend: trendSectionOf(input.trend),
     criteria: pack.criteria.map((criterion) => criterionSectionOf(criterion, perspectives, headline, moderated.get(criterion.id), pack)),
     appendix: appendixOf(perspectives, pack),
   };

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { canSee } from '../../assessments/access/policy.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
 import { ForbiddenError, NotFoundError } from '../../assessments/errors.ts';
@@ -181,6 +183,11 @@ export class TrendService {
     }
     return found;
   }
+}
+
+/** A pack folder's CHANGELOG.md (what changed in each version), or '' when it has none. */
+export async function packChangelog(directory: string): Promise<string> {
+  return readFile(join(directory, 'CHANGELOG.md'), 'utf8').catch(() => '');
 }
 
 /** Trends read across systems (a successor's trend shows its predecessors); each caller's right to the trend is checked first. */

@@ -10,6 +10,7 @@ interface NavigationItem {
 /** The header's menu, in order; each item says whom it is for (the pages themselves still check access). */
 const items: NavigationItem[] = [
   { text: 'Assessments', href: '/', shownTo: () => true },
+  { text: 'National view', href: '/national', shownTo: (principal) => principal.role !== 'system-user' && !(principal.role === 'board-viewer' && principal.system !== null) },
   { text: 'Users', href: '/admin/users', shownTo: mayAdminister },
   { text: 'Systems', href: '/admin/systems', shownTo: mayAdminister },
   { text: 'Rule packs', href: '/admin/rule-packs', shownTo: mayAdminister },

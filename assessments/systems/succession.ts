@@ -14,19 +14,16 @@ export interface Succession {
 }
 
 /**
- * Every system a system succeeded, directly or through earlier successions, each once, nearest
- * first (a predecessor's own predecessors follow it).
+ * Every system a system succeeded, directly or through earlier successions, each once: furthest
+ * back first (a predecessor's own predecessors before it), then by code.
  */
 export function ancestorsOf(system: string, successions: readonly Succession[]): string[] {
-  const found: string[] = [];
-  const queue = [system];
-  while (queue.length > 0) {
-    const current = queue.shift() as string;
-    for (const succession of successions) {
-      if (succession.successor !== current || succession.predecessor === system || found.includes(succession.predecessor)) continue;
-      found.push(succession.predecessor);
-      queue.push(succession.predecessor);
-    }
+  const depth = new Map<string, number>();
+  let level = [system];
+  for (let distance = 1; level.length > 0; distance += 1) {
+    const next = successions.filter((succession) => level.includes(succession.successor) && succession.predecessor !== system && !depth.has(succession.predecessor)).map((succession) => succession.predecessor);
+    for (const predecessor of next) depth.set(predecessor, distance);
+    level = [...new Set(next)];
   }
-  return found;
+  return [...depth.keys()].sort((a, b) => (depth.get(b) as number) - (depth.get(a) as number) || a.localeCompare(b));
 }

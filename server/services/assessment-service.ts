@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { trusted } from 'mongoose';
 import { canSee, mayDo, type AssessmentAction } from '../../assessments/access/policy.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
@@ -160,7 +161,7 @@ export class AssessmentService {
     if (inForceDuring(dates, period)) return;
     const ended = endedBefore(dates, period);
     const links = await this.models.successions.find(ended ? { predecessor: system.odsCode } : { successor: system.odsCode }, { _id: 0 }).lean();
-    const others = await this.models.systems.find({ odsCode: { $in: links.map((link) => (ended ? link.successor : link.predecessor)) } }, { _id: 0, odsCode: 1, name: 1 }).sort({ odsCode: 1 }).lean();
+    const others = await this.models.systems.find({ odsCode: trusted({ $in: links.map((link) => (ended ? link.successor : link.predecessor)) }) }, { _id: 0, odsCode: 1, name: 1 }).sort({ odsCode: 1 }).lean();
     const named = others.map((other) => `${other.name} (${other.odsCode})`).join(', ');
     const message = ended
       ? `${system.name} (${system.odsCode}) ended on ${dayInWords(dates.inForceUntil as string)}, before ${period}: ${named === '' ? 'it has no successor' : `assess its ${others.length === 1 ? 'successor' : 'successors'} instead: ${named}`}`

@@ -1,3 +1,4 @@
+import { trusted } from 'mongoose';
 import type { Principal } from '../../assessments/access/roles.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
 import { icbsEstablished, inForceDuring, type InForce } from '../../assessments/systems/in-force.ts';
@@ -92,14 +93,16 @@ export class SystemService {
   }
 
   async get(odsCode: string): Promise<SystemView> {
-    const [system, changes, successions] = await Promise.all([
+    const [system, changes, succeeded, succeeding] = await Promise.all([
       this.models.systems.findOne({ odsCode }, { _id: 0 }).lean(),
       this.models.systemChanges.find({ odsCode }, { _id: 0 }).sort({ version: 1 }).lean(),
-      this.models.successions.find({ $or: [{ predecessor: odsCode }, { successor: odsCode }] }, { _id: 0 }).lean(),
+      this.models.successions.find({ predecessor: odsCode }, { _id: 0 }).lean(),
+      this.models.successions.find({ successor: odsCode }, { _id: 0 }).lean(),
     ]);
     if (system === null) throw new NotFoundError(`There is no system with the code ${odsCode}`);
+    const successions = [...succeeded, ...succeeding];
     const others = [...new Set(successions.flatMap((succession) => [succession.predecessor, succession.successor]))];
-    const names = new Map((await this.models.systems.find({ odsCode: { $in: others } }, { _id: 0, odsCode: 1, name: 1 }).lean()).map((other) => [other.odsCode, other.name]));
+    const names = new Map((await this.models.systems.find({ odsCode: trusted({ $in: others }) }, { _id: 0, odsCode: 1, name: 1 }).lean()).map((other) => [other.odsCode, other.name]));
     return { ...fields(system), version: changes.at(-1)?.version ?? system.version, history: changes.map(changeView), ...links(odsCode, successions.map(successionView), names) };
   }
 

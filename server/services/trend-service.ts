@@ -57,7 +57,7 @@ export class TrendService {
     if (!canSee(principal, odsCode)) throw new NotFoundError(`There is no system with the code ${odsCode}`);
     const system = await this.systems.get(odsCode);
     const successions = await this.systems.successions();
-    const lineage = [...ancestorsOf(odsCode, successions).reverse(), odsCode];
+    const lineage = [...ancestorsOf(odsCode, successions), odsCode];
     const details = new Map<string, SystemView>([[odsCode, system]]);
     for (const code of lineage) if (!details.has(code)) details.set(code, await this.systems.get(code));
     const series: TrendSeries[] = [];

@@ -56,6 +56,7 @@ export const assessmentOverviewPages: PageRoute[] = [
             improvement: `/assessments/${id}/improvement`,
             moderation: mayDo(principal!, { kind: 'moderate' }) ? `/assessments/${id}/moderation` : null,
             history: `/assessments/${id}/history`,
+            trend: `/systems/${assessment.system}/trend`,
           },
         },
       };

@@ -35,7 +35,8 @@ export const dashboardPages: PageRoute[] = [
       const filter = dashboardQuery.parse(query);
       const [found, systems] = await Promise.all([
         services.assessments.list({ status: filter.status, period: filter.period, region: filter.region }, { page: filter.page, pageSize }, principal!),
-        services.systems.list({}),
+        // The regions of the systems in force in the period looked at (default: the current one).
+        services.systems.list({ period: filter.period }),
       ]);
       const rows = await Promise.all(
         found.items.map(async (assessment) => ({ assessment, rating: await indicativeRating(services.criteria, await services.assessments.snapshot(assessment.id, principal!)) })),

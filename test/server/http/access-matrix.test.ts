@@ -57,6 +57,7 @@ const signedInRules: Record<string, 'create' | 'transfer' | 'compare systems' | 
   'get /api/v1/systems/:code/trend': 'see the system',
   'get /api/v1/systems/:code/trend.csv': 'see the system',
   'get /systems/:code/trend': 'see the system',
+  'get /systems/:code/trend.csv': 'see the system',
 };
 /** A system's own team, and its own board, see only that system's assessments: others are 404 to them. */
 const seesOnlyOwn = (caller: Caller) => caller.role === 'system-user' || (caller.role === 'board-viewer' && caller.system !== null);

@@ -25,8 +25,8 @@ export const problem = z
 
 export const actor = z.object({ userId: z.string(), name: z.string() });
 
-export const systemCodeParams = z.strictObject({ code: odsCode });
 const isoDay = z.iso.date('Enter a date as YYYY-MM-DD, for example 2027-04-01').describe('An ISO calendar day');
+export const systemCodeParams = z.strictObject({ code: odsCode });
 export const systemFilter = z.strictObject({
   region: text(100).optional(),
   status: z.enum(['active', 'retired']).optional(),
@@ -44,6 +44,7 @@ export const newSystem = z.strictObject({
   name: text(300),
   shortName: text(200),
   region: text(100),
+  inForceFrom: isoDay.optional().describe('The first day it is in force (default: today)'),
 });
 export const systemChange = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('rename'), name: text(300), shortName: text(200), note: text(1000).optional(), version }),

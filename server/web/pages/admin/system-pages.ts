@@ -21,6 +21,7 @@ const newSystemForm = z.object({
   name: words('the name', 300),
   shortName: words('a short name', 200),
   region: words('the NHS region', 100),
+  inForceFrom: z.union([z.literal('').transform(() => undefined), z.iso.date('Enter the date it is in force from as YYYY-MM-DD, for example 2027-04-01')]).optional(),
 });
 const renameForm = z.object({ name: words('the new name', 300), shortName: words('the new short name', 200), note, version });
 const retireForm = z.object({ mergedInto: z.union([z.literal('').transform(() => undefined), odsCode], { error: 'Select a system from the list' }), note, version });
@@ -136,14 +137,14 @@ export const systemAdminPages: PageRoute[] = [
     method: 'get',
     path: '/admin/systems/new',
     access: { kind: 'admin' },
-    handle: async ({ services }) => newSystemPage(services, { odsCode: '', onsCode: '', name: '', shortName: '', region: '' }, []),
+    handle: async ({ services }) => newSystemPage(services, { odsCode: '', onsCode: '', name: '', shortName: '', region: '', inForceFrom: '' }, []),
   },
   {
     method: 'post',
     path: '/admin/systems/new',
     access: { kind: 'admin' },
     handle: async ({ form, principal, services }) => {
-      const values = { odsCode: text(form.odsCode), onsCode: text(form.onsCode), name: text(form.name), shortName: text(form.shortName), region: text(form.region) };
+      const values = { odsCode: text(form.odsCode), onsCode: text(form.onsCode), name: text(form.name), shortName: text(form.shortName), region: text(form.region), inForceFrom: text(form.inForceFrom) };
       const parsed = newSystemForm.safeParse(form);
       if (!parsed.success) return newSystemPage(services, values, zodPageErrors(parsed.error));
       try {

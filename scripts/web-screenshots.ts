@@ -76,6 +76,10 @@ try {
   await shoot(adminPage, '12-improvement', `/assessments/${capped}/improvement`);
   await shoot(adminPage, '13-report-preview', `/assessments/${capped}/report`);
   await shoot(adminPage, '14-history', `/assessments/${divergent}/history`);
+  await shoot(adminPage, '15-systems', '/admin/systems');
+  await shoot(adminPage, '16-system-successions', '/admin/systems/QNQ');
+  await shoot(adminPage, '17-trend', '/systems/S9B9J/trend');
+  await shoot(adminPage, '18-national-view', '/national?period=2026%2F27');
 } finally {
   await browser.close();
   await server.stop();

@@ -33,6 +33,7 @@ import { SystemService } from './services/system-service.ts';
 import { TransferService } from './services/transfer-service.ts';
 import { WriteRate } from './services/write-rate.ts';
 import { WorkbookService } from './services/workbook-service.ts';
+import { packChangelog, TrendService } from './services/trend-service.ts';
 import { pageTable } from './web/page-table.ts';
 
 export interface RunningServer {
@@ -86,11 +87,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // Report templates compile now; Chromium starts with the first report.
   const reportPool = new BrowserPool({ executablePath: config.reports.chromiumPath, size: config.reports.poolSize, maxQueue: config.reports.queueMax, taskTimeoutMs: config.reports.timeoutMs, log });
   const identity = new IdentityService(database.models, clock);
+  const systems = new SystemService(database.models, clock);
+  const changelog = await packChangelog(config.rulePackDir);
+  const trends = new TrendService(systems, assessments, packs, changelog);
   const sessions = new SessionService(database.models, clock, config.sessions);
   const throttle = new SignInThrottle(database.models, clock, config.signIn);
   const calibration = new CalibrationService(assessments, criteria, packs, summaries);
   const services: Services = {
-    systems: new SystemService(database.models, clock),
+    systems,
     identity,
     accounts: new AccountService(database.models, identity, sessions, throttle, clock),
     sessions,
@@ -101,9 +105,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     calibration,
     improvement,
     writeRate: new WriteRate(config.writeRate, clock),
+    trends,
     packs,
     packMoves: new PackMoveService(database.models, assessments, records, packs, clock, goodPractice),
-    reports: new ReportService({ assessments, criteria, improvement, packs, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser }),
+    reports: new ReportService({ assessments, criteria, improvement, packs, trends, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser }),
     workbooks: new WorkbookService(assessments, criteria, calibration, clock),
     review: new BlindReviewService(assessments, records, clock),
   };

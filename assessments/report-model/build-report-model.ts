@@ -9,6 +9,7 @@ import { pathSectionOf } from './path-section.ts';
 import type { ReportInput, ReportPerspective } from './report-input.ts';
 import type { ReportModel } from './report-model.ts';
 import { summaryOf } from './executive-summary.ts';
+import { trendSectionOf } from './trend-section.ts';
 import { perspectiveNames } from './words.ts';
 
 export const defaultProtectiveMarking = 'OFFICIAL';
@@ -45,6 +46,7 @@ export async function buildReportModel(input: ReportInput): Promise<ReportModel>
     summary: { ...summaryOf(perspectives, agreed, pack), path: await pathSectionOf(perspectives, agreed, pack) },
     calibration: calibrationOf(perspectives, input.moderation, pack),
     improvement: improvementSectionOf(input.improvement, pack),
+    trend: trendSectionOf(input.trend),
     criteria: pack.criteria.map((criterion) => {
       const from = agreed.criteria.find((entry) => entry.criterion === criterion.id)?.evidenceFrom;
       return criterionSectionOf(criterion, perspectives, perspectives.find((entry) => entry.perspective === from), moderated.get(criterion.id), pack);

@@ -4,6 +4,7 @@ import type { Perspective, PerspectiveEvidence } from '../evidence/perspective-e
 import type { PackIdentity, RulePack } from '../rule-pack/rule-pack.ts';
 import type { Outcome } from '../scoring/criterion-result.ts';
 import type { PerspectiveResult } from '../scoring/score-perspective.ts';
+import type { SystemTrend } from '../trends/trend.ts';
 import type { AssessmentStatus } from '../workflow/status.ts';
 
 /** Which assessment a report is about: the identity the cover and running header show. */
@@ -71,5 +72,7 @@ export interface ReportInput {
   dissents?: readonly RecordedDissent[];
   /** Null for a report scored from a file: there are no other systems or ambitions to draw on. */
   improvement: ReportImprovement | null;
+  /** The system's trend across periods (with its predecessors'), when known. */
+  trend?: SystemTrend | null;
   options: ReportOptions;
 }

@@ -20,6 +20,7 @@ export interface ReportModel {
   calibration: CalibrationSection;
   /** Null for a report scored from a file. */
   improvement: ImprovementSection | null;
+  trend: TrendSection | null;
   criteria: CriterionSection[];
   appendix: Appendix;
 }
@@ -121,6 +122,12 @@ export interface IndicatorLine {
 export interface ImprovementSection {
   goodPractice: Array<{ anchor: string; criterion: string; system: string; narrative: string }>;
   ambitions: Array<{ title: string; metric: string; baseline: string; target: string; latest: string; expected: string; status: string; progress: string; notes: string[] }>;
+}
+
+/** The system's rating across periods, each predecessor under its own name (shown when there is more than one period). */
+export interface TrendSection {
+  chart: Chart;
+  rows: Array<{ system: string; period: string; rating: string; pack: string; note: string }>;
 }
 
 export interface CriterionSection {

@@ -40,6 +40,10 @@ Commands:
   create-admin --email <address> --name <name>
       Add an administrator to the stored database (as report does; stop the server first when it
       uses the embedded one) and print their one-time password for the web pages, once.
+  update-reference
+      Bring the stored database's systems in line with reference/ (the maps of ICBs with their
+      in-force dates, and the successions between them). Safe to run twice; assessments are not
+      touched.
 
 A scoring document may carry "judgements", one per criterion id (¶3.121):
   {"decision": "accept"}                                   accept the proposed score or status
@@ -69,6 +73,8 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
         return await (await import('./migrate-storage-command.ts')).migrateStorageCommand(rest, streams);
       case 'create-admin':
         return await (await import('./create-admin-command.ts')).createAdminCommand(rest, streams);
+      case 'update-reference':
+        return await (await import('./update-reference-command.ts')).updateReferenceCommand(rest, streams);
       case 'evidence-schema':
         streams.stdout.write(`${JSON.stringify(evidenceJsonSchema(rest[0]), null, 2)}\n`);
         return exitCodes.ok;

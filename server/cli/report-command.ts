@@ -19,6 +19,8 @@ import { loadHtmlRenderer, type HtmlRenderer } from '../reports/html-renderer.ts
 import { renderReportPdf } from '../reports/pdf-renderer.ts';
 import { ReportService } from '../reports/report-service.ts';
 import { AssessmentService } from '../services/assessment-service.ts';
+import { SystemService } from '../services/system-service.ts';
+import { packChangelog, TrendService } from '../services/trend-service.ts';
 import { systemClock } from '../services/clock.ts';
 import { CriterionService } from '../services/criterion-service.ts';
 import { GoodPracticeIndex } from '../services/good-practice-index.ts';
@@ -75,7 +77,9 @@ async function storedReport(id: string, config: Config, log: Logger, html: HtmlR
     await goodPractice.rebuild();
     const criteria = new CriterionService(assessments, records, packs, systemClock, goodPractice);
     const improvement = new ImprovementService(assessments, criteria, records, packs, systemClock, goodPractice);
-    const reports = new ReportService({ assessments, criteria, improvement, packs, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser });
+    const changelog = await packChangelog(config.rulePackDir);
+    const trends = new TrendService(new SystemService(database.models, systemClock), assessments, packs, changelog);
+    const reports = new ReportService({ assessments, criteria, improvement, packs, trends, clock: systemClock, html, pool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser });
     return reports.pdf(id, commandLine);
   });
 }

@@ -10,10 +10,11 @@ import { packMoveRoutes } from './routes/pack-moves.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { systemRoutes } from './routes/systems.ts';
 import { transferRoutes } from './routes/transfer.ts';
+import { trendRoutes } from './routes/trends.ts';
 
 /** Every API route with its access rule, in one table: the app mounts it and OpenAPI documents it. */
 export function apiRouteTable(version: string, databaseState: () => Promise<string>, starting: () => boolean = () => false): Route[] {
   // Import comes before /assessments/:id routes so that "import" is never read as an id.
-  const api = [...systemRoutes, ...transferRoutes, ...assessmentRoutes, ...packMoveRoutes, ...blindReviewRoutes, ...criterionRoutes, ...reportRoutes, ...calibrationRoutes, ...improvementRoutes, ...administrationRoutes];
+  const api = [...systemRoutes, ...trendRoutes, ...transferRoutes, ...assessmentRoutes, ...packMoveRoutes, ...blindReviewRoutes, ...criterionRoutes, ...reportRoutes, ...calibrationRoutes, ...improvementRoutes, ...administrationRoutes];
   return [...api, ...metaRoutes(api, version, databaseState, starting)];
 }

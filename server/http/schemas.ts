@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roles } from '../../assessments/access/roles.ts';
 import { odsCode, period, perspectives } from '../../assessments/evidence/perspective-evidence.ts';
 import { gateStatus } from '../../assessments/rule-pack/pack-schema.ts';
+import { successionTypes } from '../../assessments/systems/succession.ts';
 import { recordKinds } from '../persistence/assessment-records.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
 
@@ -25,14 +26,26 @@ export const problem = z
 
 export const actor = z.object({ userId: z.string(), name: z.string() });
 
+const isoDay = z.iso.date('Enter a date as YYYY-MM-DD, for example 2027-04-01').describe('An ISO calendar day');
 export const systemCodeParams = z.strictObject({ code: odsCode });
-export const systemFilter = z.strictObject({ region: text(100).optional(), status: z.enum(['active', 'retired']).optional() });
+export const systemFilter = z.strictObject({
+  region: text(100).optional(),
+  status: z.enum(['active', 'retired']).optional(),
+  period: period.optional().describe('List the systems in force in this period (default: the current one)'),
+  includeEnded: z.enum(['true', 'false']).transform((value) => value === 'true').optional().describe('true: every system, whatever its in-force dates'),
+});
+export const newSuccession = z.strictObject({ predecessor: odsCode, successor: odsCode, date: isoDay, type: z.enum(successionTypes), note: text(1000).optional() });
+export const succession = z
+  .object({ predecessor: z.string(), successor: z.string(), date: z.string(), type: z.enum(successionTypes), note: z.string().nullable(), at: instant, by: z.string() })
+  .meta({ id: 'Succession' });
+const successionLink = z.object({ system: z.string(), name: z.string(), date: z.string(), type: z.enum(successionTypes) });
 export const newSystem = z.strictObject({
   odsCode,
   onsCode: z.string().regex(/^E54\d{6}$/, 'Enter the ONS code of the ICB, for example E54000040'),
   name: text(300),
   shortName: text(200),
   region: text(100),
+  inForceFrom: isoDay.optional().describe('The first day it is in force (default: today)'),
 });
 export const systemChange = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('rename'), name: text(300), shortName: text(200), note: text(1000).optional(), version }),
@@ -47,6 +60,10 @@ export const system = z
     region: z.string(),
     status: z.enum(['active', 'retired']),
     mergedInto: z.string().nullable(),
+    inForceFrom: z.string().describe('The first day it was in force'),
+    inForceUntil: z.string().nullable().describe('The day it ceased (exclusive), or null while in force'),
+    predecessors: z.array(successionLink),
+    successors: z.array(successionLink),
     version: z.number().int(),
     history: z.array(z.object({ at: instant, by: z.string(), action: z.string(), before: z.unknown(), after: z.unknown(), note: z.string().nullable() })),
   })

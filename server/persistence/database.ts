@@ -6,6 +6,7 @@ import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
 import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
 import { sessionModel } from './models/session.ts';
+import { successionModel } from './models/succession.ts';
 import { signInAttemptModel } from './models/sign-in-attempt.ts';
 import { siteKeyModel } from './models/site-key.ts';
 import { spentOneTimePasswordModel } from './models/spent-one-time-password.ts';
@@ -35,6 +36,7 @@ function bindModels(connection: Connection) {
   return {
     systems: systemModel(connection),
     systemChanges: systemChangeModel(connection),
+    successions: successionModel(connection),
     users: userModel(connection),
     apiTokens: apiTokenModel(connection),
     assessments: assessmentModel(connection),

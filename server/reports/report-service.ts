@@ -10,6 +10,7 @@ import type { Clock } from '../services/clock.ts';
 import type { CriterionService, EvidenceContent, ModerationContent } from '../services/criterion-service.ts';
 import { recordedAmbitions, type ImprovementService } from '../services/improvement-service.ts';
 import type { PackRegistry } from '../services/pack-registry.ts';
+import type { TrendService } from '../services/trend-service.ts';
 import type { BrowserPool } from './browser-pool.ts';
 import type { HtmlRenderer } from './html-renderer.ts';
 import { renderReportPdf } from './pdf-renderer.ts';
@@ -19,6 +20,7 @@ export interface ReportServiceDependencies {
   criteria: CriterionService;
   improvement: ImprovementService;
   packs: PackRegistry;
+  trends: TrendService;
   clock: Clock;
   html: HtmlRenderer;
   pool: BrowserPool;
@@ -41,7 +43,7 @@ export class ReportService {
   constructor(private readonly dependencies: ReportServiceDependencies) {}
 
   async model(assessmentId: string, principal: Principal): Promise<ReportModel> {
-    const { assessments, criteria, improvement, packs, clock, protectiveMarking } = this.dependencies;
+    const { assessments, criteria, improvement, packs, trends, clock, protectiveMarking } = this.dependencies;
     // Read once, for whoever may see it (404 otherwise): each perspective is scored and the improvement drawn from the same records.
     const snapshot = await assessments.snapshot(assessmentId, principal);
     const { assessment, records: all } = snapshot;
@@ -70,6 +72,7 @@ export class ReportService {
       moderation: moderated,
       dissents,
       improvement: { goodPractice, ambitions: recordedAmbitions(all) },
+      trend: await trends.forSystem(assessment.system, principal),
       options: { protectiveMarking, generatedOn: clock.now().toISOString().slice(0, 10) },
     });
   }

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { trusted } from 'mongoose';
 import { canSee, mayDo, type AssessmentAction } from '../../assessments/access/policy.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
 import { identityOf, type PackIdentity } from '../../assessments/rule-pack/rule-pack.ts';
+import { endedBefore, icbsEstablished, inForceDuring } from '../../assessments/systems/in-force.ts';
+import { dayInWords } from '../../assessments/systems/period-dates.ts';
 import { nextStatus, type AssessmentStatus } from '../../assessments/workflow/status.ts';
 import { implausiblePeriod } from '../../assessments/workflow/plausible-periods.ts';
 import type { AssessmentRecords, CurrentAssessment, StoredRecord } from '../persistence/assessment-records.ts';
@@ -67,7 +70,7 @@ export class AssessmentService {
     this.require(principal, { kind: 'create' });
     const implausible = implausiblePeriod(input.period, this.clock.now());
     if (implausible !== null) throw new ValidationError('The period is not valid', [{ path: 'period', message: implausible }]);
-    if (system.status !== 'active') throw new ConflictError(`The system ${input.system} is retired; assess the system it became instead`);
+    await this.requireInForce(system, input.period);
     const pack = this.packs.current;
     const at = this.clock.now();
     const by = actorOf(principal);
@@ -158,6 +161,20 @@ export class AssessmentService {
     // Grouped by the whole identity: FerretDB 1.24 has no $first accumulator.
     const groups = await this.models.assessments.aggregate<{ _id: PackIdentity; assessments: number }>([{ $group: { _id: { id: '$pack.id', version: '$pack.version', hash: '$pack.hash' }, assessments: { $sum: 1 } } }]);
     return groups.map((group) => ({ pack: { id: group._id.id, version: group._id.version, hash: group._id.hash }, assessments: group.assessments })).sort((a, b) => a.pack.hash.localeCompare(b.pack.hash));
+  }
+
+  /** Refuses an assessment for a period the system was not in force, naming the systems that were (its successors, or predecessors). */
+  private async requireInForce(system: { odsCode: string; name: string; inForceFrom?: string | null; inForceUntil?: string | null }, period: string): Promise<void> {
+    const dates = { inForceFrom: system.inForceFrom ?? icbsEstablished, inForceUntil: system.inForceUntil ?? null };
+    if (inForceDuring(dates, period)) return;
+    const ended = endedBefore(dates, period);
+    const links = await this.models.successions.find(ended ? { predecessor: system.odsCode } : { successor: system.odsCode }, { _id: 0 }).lean();
+    const others = await this.models.systems.find({ odsCode: trusted({ $in: links.map((link) => (ended ? link.successor : link.predecessor)) }) }, { _id: 0, odsCode: 1, name: 1 }).sort({ odsCode: 1 }).lean();
+    const named = others.map((other) => `${other.name} (${other.odsCode})`).join(', ');
+    const message = ended
+      ? `${system.name} (${system.odsCode}) ended on ${dayInWords(dates.inForceUntil as string)}, before ${period}: ${named === '' ? 'it has no successor' : `assess its ${others.length === 1 ? 'successor' : 'successors'} instead: ${named}`}`
+      : `${system.name} (${system.odsCode}) began on ${dayInWords(dates.inForceFrom)}, after ${period}: ${named === '' ? 'it has no predecessor' : `that period’s assessments are of its ${others.length === 1 ? 'predecessor' : 'predecessors'}: ${named}`}`;
+    throw new ValidationError(`${system.odsCode} was not in force in ${period}`, [{ path: 'period', message }]);
   }
 
   private require(principal: Principal, action: AssessmentAction): void {

@@ -14,6 +14,7 @@ import type { SystemService } from './system-service.ts';
 import type { TransferService } from './transfer-service.ts';
 import type { WriteRate } from './write-rate.ts';
 import type { WorkbookService } from './workbook-service.ts';
+import type { TrendService } from './trend-service.ts';
 
 /** Everything the HTTP layer calls, wired once in the composition root (server/main.ts). */
 export interface Services {
@@ -34,4 +35,5 @@ export interface Services {
   writeRate: WriteRate;
   workbooks: WorkbookService;
   review: BlindReviewService;
+  trends: TrendService;
 }

@@ -11,6 +11,7 @@ interface NavigationItem {
 const items: NavigationItem[] = [
   { text: 'Assessments', href: '/', shownTo: () => true },
   { text: 'Calibration', href: '/calibration', shownTo: mayCalibrateAcrossSystems },
+  { text: 'National view', href: '/national', shownTo: mayCalibrateAcrossSystems },
   { text: 'Users', href: '/admin/users', shownTo: mayAdminister },
   { text: 'Systems', href: '/admin/systems', shownTo: mayAdminister },
   { text: 'Rule packs', href: '/admin/rule-packs', shownTo: mayAdminister },

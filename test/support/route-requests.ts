@@ -76,6 +76,17 @@ export class RouteRequests {
         const created = await this.admin('POST', '/api/v1/systems', this.newSystem());
         return { method, path: `/api/v1/systems/${created.odsCode}`, body: { action: 'rename', name: `${created.name} (renamed)`, shortName: created.shortName, version: created.version } };
       }
+      case 'get /api/v1/successions':
+        return { method, path: '/api/v1/successions' };
+      case 'post /api/v1/successions': {
+        const [predecessor, successor] = [await this.admin('POST', '/api/v1/systems', this.newSystem()), await this.admin('POST', '/api/v1/systems', this.newSystem())];
+        return { method, path: '/api/v1/successions', body: { predecessor: predecessor.odsCode, successor: successor.odsCode, date: '2099-04-01', type: 'merger' } };
+      }
+      case 'get /api/v1/systems/:code/trend':
+      case 'get /api/v1/systems/:code/trend.csv':
+        return { method, path: route.path.replace(':code', system) };
+      case 'get /api/v1/national':
+        return { method, path: '/api/v1/national?period=2025/26' };
       case 'get /api/v1/assessments':
         return { method, path: `/api/v1/assessments?system=${system}` };
       case 'post /api/v1/assessments':
@@ -233,9 +244,9 @@ export class RouteRequests {
     return { odsCode: `Z${String(number).padStart(4, '0')}`, onsCode: `E549${String(number).padStart(5, '0')}`, name: `Test ICB ${number}`, shortName: `Test ${number}`, region: 'London' };
   }
 
-  /** A period no other assessment of the test uses, so that every new assessment is allowed. */
+  /** A period no other assessment of the test uses, so that every new assessment is allowed (the systems asked for must be in force then). */
   private period(): string {
-    const year = 1900 + this.next();
+    const year = 2030 + this.next();
     return `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
   }
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Route } from '../route.ts';
-import { newSystem, problem, system, systemChange, systemCodeParams, systemFilter } from '../schemas.ts';
+import { newSuccession, newSystem, problem, succession, system, systemChange, systemCodeParams, systemFilter } from '../schemas.ts';
 
 export const systemRoutes: Route[] = [
   {
     method: 'get',
     path: '/api/v1/systems',
-    summary: 'List systems (ICSs by their ICB code), filtered by NHS region and status',
+    summary: 'List the systems (ICSs by their ICB code) in force in a period (default: the current one; includeEnded=true for all), filtered by NHS region and status',
     tag: 'Systems',
     access: { kind: 'signed-in' },
     query: systemFilter,
@@ -46,5 +46,28 @@ export const systemRoutes: Route[] = [
       status: 200,
       body: body.action === 'rename' ? await services.systems.rename(params.code, body, principal!) : await services.systems.retire(params.code, body, principal!),
     }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/successions',
+    summary: 'Every succession between systems (merger, split, acquisition), by date',
+    tag: 'Systems',
+    access: { kind: 'signed-in' },
+    responses: { 200: { description: 'The successions', schema: z.array(succession) } },
+    handle: async ({ services }) => ({ status: 200, body: await services.systems.successions() }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/successions',
+    summary: 'Record a succession: a merger or split ends the predecessor on the date; the successor must be in force then',
+    tag: 'Systems',
+    access: { kind: 'admin' },
+    body: newSuccession,
+    responses: {
+      201: { description: 'The succession recorded', schema: succession },
+      409: { description: 'Already recorded', schema: problem },
+      400: { description: 'A system is missing or not in force at the date', schema: problem },
+    },
+    handle: async ({ body, principal, services }) => ({ status: 201, body: await services.systems.recordSuccession(body, principal!) }),
   },
 ];

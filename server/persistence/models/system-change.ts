@@ -1,7 +1,7 @@
 import { Schema, type Connection, type InferSchemaType } from 'mongoose';
 
 /**
- * One change to a system (created, renamed, retired, merged), kept forever with who, when and
+ * One change to a system (created, renamed, retired, merged, ended by a succession, updated from reference data), kept forever with who, when and
  * what it was before and after. Version n + 1 of a system is inserted under a unique index, so of
  * two administrators changing the same version only one succeeds (see assessment-record.ts).
  */
@@ -9,7 +9,7 @@ const systemChangeSchema = new Schema(
   {
     odsCode: { type: String, required: true },
     version: { type: Number, required: true, min: 1 },
-    action: { type: String, enum: ['created', 'renamed', 'retired', 'merged'], required: true },
+    action: { type: String, enum: ['created', 'renamed', 'retired', 'merged', 'ended', 'updated'], required: true },
     before: { type: Schema.Types.Mixed, default: null },
     after: { type: Schema.Types.Mixed, required: true },
     note: { type: String, default: null },

@@ -58,6 +58,7 @@ export const assessmentOverviewPages: PageRoute[] = [
             moderation: mayDo(principal!, { kind: 'moderate' }) ? `/assessments/${id}/moderation` : null,
             history: `/assessments/${id}/history`,
             newerPack: mayDo(principal!, { kind: 'move-pack' }) && services.packs.newerThan(assessment.pack).length > 0 ? `/assessments/${id}/pack` : null,
+            trend: `/systems/${assessment.system}/trend`,
           },
         },
       };

@@ -35,7 +35,8 @@ export const dashboardPages: PageRoute[] = [
       const filter = dashboardQuery.parse(query);
       const [found, systems] = await Promise.all([
         services.assessments.list({ status: filter.status, period: filter.period, region: filter.region }, { page: filter.page, pageSize }, principal!),
-        services.systems.list({}),
+        // The regions of the systems in force in the period looked at (default: the current one).
+        services.systems.list({ period: filter.period }),
       ]);
       // Ratings from the summaries kept current on write (one query, checked against each assessment's version), not from every history.
       const summaries = await services.summaries.of(found.items.map((assessment) => assessment.id));

@@ -21,7 +21,7 @@ interface Caller {
 }
 
 const own = 'QOX';
-const other = 'QHG';
+const other = 'QUA'; // a system in force in every period the requests use (from 2030/31)
 const callers: Caller[] = [
   { name: 'admin', role: 'admin', system: null },
   { name: 'assessor', role: 'assessor', system: null },
@@ -47,7 +47,7 @@ const allowed: Record<string, readonly Role[]> = {
   administer: ['admin'],
 };
 /** Signed-in routes whose service applies a rule of its own beyond "any valid token". */
-const signedInRules: Record<string, 'create' | 'transfer' | 'compare systems'> = {
+const signedInRules: Record<string, 'create' | 'transfer' | 'compare systems' | 'see the system'> = {
   'post /api/v1/assessments': 'create',
   'post /api/v1/assessments/import': 'transfer',
   'get /api/v1/calibration': 'compare systems',
@@ -56,6 +56,12 @@ const signedInRules: Record<string, 'create' | 'transfer' | 'compare systems'> =
   'get /calibration/workbook.xlsx': 'compare systems',
   'get /calibration': 'compare systems',
   'get /calibration/:table.csv': 'compare systems',
+  'get /api/v1/national': 'compare systems',
+  'get /national': 'compare systems',
+  'get /api/v1/systems/:code/trend': 'see the system',
+  'get /api/v1/systems/:code/trend.csv': 'see the system',
+  'get /systems/:code/trend': 'see the system',
+  'get /systems/:code/trend.csv': 'see the system',
 };
 /** A system's own team, and its own board, see only that system's assessments: others are 404 to them. */
 const seesOnlyOwn = (caller: Caller) => caller.role === 'system-user' || (caller.role === 'board-viewer' && caller.system !== null);
@@ -98,6 +104,7 @@ function expectedFor(call: Call, caller: Caller, system: string): Expected {
       if (rule === 'create') return hidden ? 404 : may('create') ? 'allowed' : 403;
       if (rule === 'transfer') return may('transfer') ? 'allowed' : 403;
       if (rule === 'compare systems') return seesOnlyOwn(caller) ? 403 : 'allowed';
+      if (rule === 'see the system') return hidden ? 404 : 'allowed';
       return 'allowed';
     }
   }

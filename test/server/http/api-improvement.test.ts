@@ -7,7 +7,7 @@ describe('REST API: improvement — path to the next rating, good practice, own 
   let ids: Map<string, string>;
   before(async () => {
     api = await startTestServer({ SEED_DEMO: 'true' });
-    const listed = (await api.call(api.adminToken, 'GET', '/api/v1/assessments?pageSize=100')).body.items as Array<{ id: string; system: string }>;
+    const listed = (await api.call(api.adminToken, 'GET', '/api/v1/assessments?pageSize=100&period=2025%2F26')).body.items as Array<{ id: string; system: string }>;
     ids = new Map(listed.map((assessment) => [assessment.system, assessment.id]));
   });
   after(() => api.stop());

@@ -23,7 +23,7 @@ describe('report safety: markup in every text field of the evidence is shown as 
     api = await startTestServer();
     const tainted = taintEveryTextField(await demoFixture(), witness.port);
     payloads = tainted.payloads;
-    const system = await api.call(api.adminToken, 'POST', '/api/v1/systems', { odsCode: 'QZY', onsCode: 'E54999998', name: tainted.fixture.systemName, shortName: 'Tainted', region: tainted.fixture.systemName.slice(0, 100) });
+    const system = await api.call(api.adminToken, 'POST', '/api/v1/systems', { odsCode: 'QZY', onsCode: 'E54999998', name: tainted.fixture.systemName, shortName: 'Tainted', region: tainted.fixture.systemName.slice(0, 100), inForceFrom: '2022-07-01' });
     expect(system.status, JSON.stringify(system.body)).to.equal(201);
     id = await storeFixture((method, path, body) => api.call(api.adminToken, method, path, body), { ...tainted.fixture, system: 'QZY' });
   });

@@ -23,7 +23,7 @@ describe('report safety: untrusted text can neither run nor fetch (real Chromium
     before(async () => {
       api = await startTestServer();
       token = api.adminToken;
-      const system = await api.call(token, 'POST', '/api/v1/systems', { odsCode: 'QZZ', onsCode: 'E54999999', name: systemName(), shortName: 'Evil', region: 'London' });
+      const system = await api.call(token, 'POST', '/api/v1/systems', { odsCode: 'QZZ', onsCode: 'E54999999', name: systemName(), shortName: 'Evil', region: 'London', inForceFrom: '2022-07-01' });
       expect(system.status, JSON.stringify(system.body)).to.equal(201);
       const fixture = await demoFixture();
       const self = fixture.perspectives.self as NonNullable<typeof fixture.perspectives.self>;

@@ -4,9 +4,9 @@ import { startTestServer, type TestServer } from '../../support/test-server.ts';
 describe('demo data seeded on first start', function () {
   this.timeout(120000);
   let api: TestServer;
-  let assessments: Array<{ id: string; system: string; status: string; demo: boolean }>;
+  let assessments: Array<{ id: string; system: string; period: string; status: string; demo: boolean }>;
   const assessorRating = async (system: string) => {
-    const found = assessments.find((assessment) => assessment.system === system)!;
+    const found = assessments.find((assessment) => assessment.system === system && assessment.period === '2025/26')!;
     return (await api.call(api.adminToken, 'GET', `/api/v1/assessments/${found.id}/perspectives/assessor/score`)).body;
   };
 
@@ -16,8 +16,9 @@ describe('demo data seeded on first start', function () {
   });
   after(() => api.stop());
 
-  it('seeds the 42 systems and at least six labelled demo assessments in every status', async () => {
-    expect((await api.call(api.adminToken, 'GET', '/api/v1/systems')).body).to.have.length(42);
+  it('seeds the systems of both maps and at least six labelled demo assessments in every status', async () => {
+    expect((await api.call(api.adminToken, 'GET', '/api/v1/systems?period=2025/26')).body).to.have.length(42);
+    expect((await api.call(api.adminToken, 'GET', '/api/v1/systems?period=2026/27')).body).to.have.length(36);
     expect(assessments.length).to.be.at.least(6);
     expect(assessments.every((assessment) => assessment.demo)).to.equal(true);
     expect(new Set(assessments.map((assessment) => assessment.status))).to.have.all.keys('draft', 'submitted', 'in-review', 'moderated', 'published');
@@ -43,5 +44,20 @@ describe('demo data seeded on first start', function () {
     const [self, assessor] = await Promise.all([scores('self'), scores('assessor')]);
     const diverging = [...self].filter(([criterion, score]) => score !== null && assessor.get(criterion) != null && Math.abs(score - (assessor.get(criterion) as number)) >= 2);
     expect(diverging.length).to.be.at.least(1);
+  });
+
+  it('has two periods: a merged ICB whose trend shows its predecessors’ series, and a continuing ICB that improves', async () => {
+    expect(new Set(assessments.map((assessment) => assessment.period))).to.have.all.keys('2025/26', '2026/27');
+    const merged = (await api.call(api.adminToken, 'GET', '/api/v1/systems/S9B9J/trend')).body;
+    const heartlands = merged.series.find((series: { system: string }) => series.system === 'QXU');
+    expect(heartlands).to.include({ role: 'predecessor', name: 'NHS Surrey Heartlands Integrated Care Board' });
+    expect(heartlands.points.map((point: { period: string; rating: { id: string } }) => [point.period, point.rating.id])).to.deep.equal([['2025/26', 'outstanding']]);
+    expect(merged.series.at(-1).points.map((point: { period: string; rating: { id: string } }) => [point.period, point.rating.id])).to.deep.equal([['2026/27', 'good']]);
+    const cornwall = (await api.call(api.adminToken, 'GET', '/api/v1/systems/QT6/trend')).body;
+    expect(cornwall.series).to.have.length(1);
+    expect(cornwall.series[0].points.map((point: { period: string; rating: { id: string } }) => [point.period, point.rating.id])).to.deep.equal([
+      ['2025/26', 'requires-improvement'],
+      ['2026/27', 'good'],
+    ]);
   });
 });

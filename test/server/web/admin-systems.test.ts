@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'puppeteer-core';
 import { errorSummary, expectAccessible, fillForm, signIn, startTestBrowser, submitForm, type TestBrowser } from '../../support/browser.ts';
+import { periodOf } from '../../../assessments/systems/period-dates.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 describe('Web pages: administering systems and rule packs (real Chromium)', function () {
@@ -21,17 +22,40 @@ describe('Web pages: administering systems and rule packs (real Chromium)', func
 
   const codes = () => page.$$eval('main tbody tr td:first-child', (cells) => cells.map((cell) => cell.textContent?.trim()));
 
-  it('lists the 42 systems, filtered by region and status with a GET form; the list passes axe-core', async () => {
+  it('lists the 36 systems in force now, or those of another period, or every one, filtered by region and status with a GET form; the list passes axe-core', async () => {
     await browser.visit(page, '/admin/systems');
-    expect(await codes()).to.have.length(42);
+    expect(await codes()).to.have.length(36);
     await expectAccessible(page);
     await fillForm(page, { '#region': 'London' });
     await submitForm(page, 'form.app-filters');
-    expect(new URL(page.url()).search).to.equal('?region=London&status=');
-    expect(await codes()).to.deep.equal(['QKK', 'QMF', 'QMJ', 'QRV', 'QWE']);
+    expect(new URL(page.url()).search).to.equal(`?${new URLSearchParams({ period: periodOf(new Date()), region: 'London', status: '' })}`);
+    expect(await codes()).to.deep.equal(['QKK', 'QMF', 'QWE', 'Z9B2Z']);
     expect(await page.$eval('#region', (select) => (select as HTMLSelectElement).value), 'the filter chosen stays chosen').to.equal('London');
-    await browser.visit(page, '/admin/systems?status=retired');
-    expect(await page.$eval('main', (main) => main.textContent)).to.contain('No system matches these filters.');
+    await browser.visit(page, '/admin/systems?period=2025/26&region=London');
+    expect(await codes()).to.deep.equal(['QKK', 'QMF', 'QMJ', 'QRV', 'QWE']);
+    await browser.visit(page, '/admin/systems?period=all&region=London');
+    expect(await codes()).to.deep.equal(['QKK', 'QMF', 'QMJ', 'QRV', 'QWE', 'Z9B2Z']);
+    await browser.visit(page, '/admin/systems?period=2025/26&status=retired');
+    expect(await codes(), 'in force in 2025/26, ended since').to.have.length(12);
+  });
+
+  it('shows a system’s in-force dates, predecessors and successors, and records a new succession with field errors that keep what was typed', async () => {
+    await browser.visit(page, '/admin/systems/QNQ');
+    const rows = await page.$$eval('main dl .nhsuk-summary-list__row', (elements) => elements.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').trim()));
+    expect(rows).to.include('In force 1 July 2022 to 1 April 2026 (ended)');
+    expect(rows.find((row) => row.startsWith('Successors'))).to.contain('(S0E4D), split on 1 April 2026').and.contain('(S9B9J), split on 1 April 2026').and.contain('(QRL), acquisition on 1 April 2026');
+    expect(await page.$$('form[action="/admin/systems/QNQ/succession"]'), 'an ended system gets no further succession').to.have.length(0);
+
+    await browser.visit(page, '/admin/systems/QSL');
+    await fillForm(page, { '#date': '1 April 2027', '#successionNote': 'Planned' });
+    await submitForm(page, 'form[action="/admin/systems/QSL/succession"]');
+    expect(await errorSummary(page)).to.deep.equal(['Select the successor from the list', 'Enter the date it took effect as YYYY-MM-DD, for example 2027-04-01', 'Select the kind of succession']);
+    expect(await page.$eval('#date', (input) => (input as HTMLInputElement).value), 'what was typed is kept').to.equal('1 April 2027');
+    await expectAccessible(page);
+    await fillForm(page, { '#successor': 'QOX', '#date': '2027-04-01', '#type': true });
+    await submitForm(page, 'form[action="/admin/systems/QSL/succession"]');
+    expect(await page.$eval('.nhsuk-notification-banner', (element) => element.textContent)).to.contain('The succession by QOX on 1 April 2027 is recorded');
+    expect(await web.server.services.systems.get('QSL')).to.include({ inForceUntil: '2027-04-01', mergedInto: 'QOX' });
   });
 
   it('adds a system, refusing a malformed one with every problem on its field; the form passes axe-core with errors', async () => {

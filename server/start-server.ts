@@ -23,6 +23,7 @@ import { PackRegistry } from './services/pack-registry.ts';
 import { SessionService } from './services/session-service.ts';
 import { SignInThrottle } from './services/sign-in-throttle.ts';
 import { loadSiteKey } from './services/site-key.ts';
+import { FormSubmissions } from './services/form-submissions.ts';
 import { startSweeper } from './services/sweeper.ts';
 import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
@@ -79,11 +80,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const identity = new IdentityService(database.models, clock);
   const sessions = new SessionService(database.models, clock, config.sessions);
   const throttle = new SignInThrottle(database.models, clock, config.signIn);
+  const formSubmissions = new FormSubmissions(database.models, clock, config.sessions.absoluteMs);
   const services: Services = {
     systems: new SystemService(database.models, clock),
     identity,
     accounts: new AccountService(database.models, identity, sessions, throttle, clock),
     sessions,
+    formSubmissions,
     assessments,
     criteria,
     transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
@@ -99,7 +102,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     (error: unknown) => log.error('Good practice index not rebuilt', { error: error instanceof Error ? error.message : String(error) }),
   );
   const signingKey = await loadSiteKey(database.models, clock);
-  const sweeper = startSweeper({ 'expired sessions': () => sessions.sweep(), 'sign-in attempts': () => throttle.sweep() }, config.sessions.sweepIntervalMs, log);
+  const sweeper = startSweeper({ 'expired sessions': () => sessions.sweep(), 'sign-in attempts': () => throttle.sweep(), 'form submissions': () => formSubmissions.sweep() }, config.sessions.sweepIntervalMs, log);
 
   const routes = apiRouteTable(productVersion, () => database.ping());
   const web = { pages: pageTable, signingKey, cookieSecure: config.sessions.cookieSecure, protectiveMarking: config.protectiveMarking };

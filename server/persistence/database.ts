@@ -2,6 +2,7 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Logger } from '../log.ts';
 import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
+import { formSubmissionModel } from './models/form-submission.ts';
 import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
 import { sessionModel } from './models/session.ts';
 import { signInAttemptModel } from './models/sign-in-attempt.ts';
@@ -36,6 +37,7 @@ function bindModels(connection: Connection) {
     goodPractice: goodPracticeEntryModel(connection),
     sessions: sessionModel(connection),
     signInAttempts: signInAttemptModel(connection),
+    formSubmissions: formSubmissionModel(connection),
     siteKeys: siteKeyModel(connection),
   };
 }

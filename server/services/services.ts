@@ -2,6 +2,7 @@ import type { AccountService } from './account-service.ts';
 import type { AssessmentService } from './assessment-service.ts';
 import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
+import type { FormSubmissions } from './form-submissions.ts';
 import type { IdentityService } from './identity-service.ts';
 import type { ImprovementService } from './improvement-service.ts';
 import type { PackRegistry } from './pack-registry.ts';
@@ -16,6 +17,7 @@ export interface Services {
   identity: IdentityService;
   accounts: AccountService;
   sessions: SessionService;
+  formSubmissions: FormSubmissions;
   assessments: AssessmentService;
   criteria: CriterionService;
   transfer: TransferService;

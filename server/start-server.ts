@@ -27,6 +27,7 @@ import { PackRegistry } from './services/pack-registry.ts';
 import { SessionService } from './services/session-service.ts';
 import { SignInThrottle } from './services/sign-in-throttle.ts';
 import { loadSiteKey } from './services/site-key.ts';
+import { FormSubmissions } from './services/form-submissions.ts';
 import { startSweeper } from './services/sweeper.ts';
 import type { Services } from './services/services.ts';
 import { SystemService } from './services/system-service.ts';
@@ -93,11 +94,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const sessions = new SessionService(database.models, clock, config.sessions);
   const throttle = new SignInThrottle(database.models, clock, config.signIn);
   const calibration = new CalibrationService(assessments, criteria, packs, summaries);
+  const formSubmissions = new FormSubmissions(database.models, clock, config.sessions.absoluteMs);
   const services: Services = {
     systems,
     identity,
     accounts: new AccountService(database.models, identity, sessions, throttle, clock),
     sessions,
+    formSubmissions,
     assessments,
     summaries,
     criteria,
@@ -116,7 +119,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   await migrateStorage(database.connection, records, log);
   const firstAdmin = await seedFirstStart(services, database.models, config, log);
   const signingKey = await loadSiteKey(database.models, clock);
-  const sweeper = startSweeper({ 'expired sessions': () => sessions.sweep(), 'sign-in attempts': () => throttle.sweep() }, config.sessions.sweepIntervalMs, log);
+  const sweeper = startSweeper({ 'expired sessions': () => sessions.sweep(), 'sign-in attempts': () => throttle.sweep(), 'form submissions': () => formSubmissions.sweep() }, config.sessions.sweepIntervalMs, log);
 
   const routes = apiRouteTable(productVersion, () => database.ping(), () => goodPractice.starting());
   const web = { pages: pageTable, signingKey, cookieSecure: config.sessions.cookieSecure, protectiveMarking: config.protectiveMarking };

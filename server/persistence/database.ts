@@ -4,6 +4,7 @@ import { recordIndexes } from './assessment-records.ts';
 import { perAssessmentLayout, sharedLayout, sharedRecordsCollection, type StorageLayout } from './storage-layout.ts';
 import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
+import { formSubmissionModel } from './models/form-submission.ts';
 import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
 import { sessionModel } from './models/session.ts';
 import { successionModel } from './models/succession.ts';
@@ -43,6 +44,7 @@ function bindModels(connection: Connection) {
     goodPractice: goodPracticeEntryModel(connection),
     sessions: sessionModel(connection),
     signInAttempts: signInAttemptModel(connection),
+    formSubmissions: formSubmissionModel(connection),
     siteKeys: siteKeyModel(connection),
     spentOneTimePasswords: spentOneTimePasswordModel(connection),
   };

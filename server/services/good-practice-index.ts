@@ -23,6 +23,8 @@ export interface GoodPracticeEntry {
   shares: boolean;
   strengths: Array<{ criterion: string; narrative: string | null }>;
   refreshedAt: Date;
+  /** The assessment's record sequence the entry was made from (assessment-state.ts). */
+  seq?: number;
 }
 
 /**
@@ -82,6 +84,13 @@ export class GoodPracticeIndex {
   /** The entries of systems that agreed to share, in a period, by system code; 503 while the index is first being rebuilt. */
   async sharedIn(period: string): Promise<GoodPracticeEntry[]> {
     if (!this.built) throw new UnavailableError('Good practice from other systems is being gathered after a restart. Try again in a few seconds.', 5);
+    // Each entry names the assessment version it was made from: one made by another instance, or
+    // left behind by a refresh that failed, is made again here before it is used.
+    const [entries, assessments] = await Promise.all([this.models.goodPractice.find({ period }).lean<GoodPracticeEntry[]>(), this.models.assessments.find({ period }, { _id: 1, seq: 1 }).lean()]);
+    const made = new Map(entries.map((entry) => [entry._id, entry.seq]));
+    const behind = assessments.filter((assessment) => made.get(assessment._id) !== assessment.seq);
+    if (behind.length === 0) return entries.filter((entry) => entry.shares).sort((a, b) => a.system.localeCompare(b.system));
+    for (const assessment of behind) await this.refresh(assessment._id);
     return this.models.goodPractice.find({ period, shares: true }).sort({ system: 1 }).lean<GoodPracticeEntry[]>();
   }
 
@@ -114,6 +123,7 @@ export class GoodPracticeIndex {
       shares: consent?.content.shareGoodPractice ?? false,
       strengths,
       refreshedAt: this.clock.now(),
+      seq: snapshot.current?.state.seq ?? 0,
     };
   }
 }

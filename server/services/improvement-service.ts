@@ -66,9 +66,9 @@ export class ImprovementService {
   async improvementOf(snapshot: AssessmentSnapshot): Promise<Improvement> {
     const { assessment, records } = snapshot;
     const pack = this.packs.get(assessment.pack);
-    const agreed = await agreedResult(this.packs, snapshot);
     const results = new Map<Perspective, PerspectiveResult>();
     for (const perspective of perspectives) results.set(perspective, await this.criteria.scoreSnapshot(snapshot, perspective));
+    const agreed = await agreedResult(this.packs, snapshot, [...results.values()]);
     const judgedIn = (criterion: string) => {
       const from = agreed.criteria.find((entry) => entry.criterion === criterion)?.evidenceFrom;
       return from === null || from === undefined ? undefined : { perspective: from, criterion: results.get(from)?.criteria.find((entry) => entry.criterion === criterion) };

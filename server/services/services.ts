@@ -4,6 +4,7 @@ import type { AssessmentSummaries } from './assessment-summaries.ts';
 import type { BlindReviewService } from './blind-review-service.ts';
 import type { CalibrationService } from './calibration-service.ts';
 import type { CriterionService } from './criterion-service.ts';
+import type { FormSubmissions } from './form-submissions.ts';
 import type { IdentityService } from './identity-service.ts';
 import type { ImprovementService } from './improvement-service.ts';
 import type { PackMoveService } from './pack-move-service.ts';
@@ -22,6 +23,7 @@ export interface Services {
   identity: IdentityService;
   accounts: AccountService;
   sessions: SessionService;
+  formSubmissions: FormSubmissions;
   assessments: AssessmentService;
   summaries: AssessmentSummaries;
   criteria: CriterionService;

@@ -11,6 +11,9 @@ import { signedInForm, signedOutForm } from './form-limits.ts';
 import type { PageRoute } from './page.ts';
 import type { PageResponder } from './page-responder.ts';
 
+/** A form's token as views.ts makes it (a random UUID). */
+const formToken = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export interface PageMountOptions {
   services: Services;
   responder: PageResponder;
@@ -26,7 +29,8 @@ export interface PageMountOptions {
  * principal, the path's params must parse (404), the access rule is enforced by the API's own
  * authorise() (not signed in: to the sign-in page; another tenant's: 404; not allowed: 403; signed
  * in with a one-time password: to changing it, whatever the page), every
- * POST must carry its CSRF token (403, nothing changed), then the handler answers. A POST's form is
+ * POST must carry its CSRF token (403, nothing changed), a repeat of a signed-in form's POST (same
+ * form token) gets the first one's redirect instead of applying again, then the handler answers. A POST's form is
  * read within limits (server/web/form-limits.ts), smaller with no session, and not at all when it
  * is refused anyway (not signed in, or no CSRF cookie without a session). A ValidationError
  * is the handler's to show on its form; any other error becomes an error page. Ends with the
@@ -39,6 +43,8 @@ export function mountPages(app: Express, pages: readonly PageRoute[], options: P
   for (const page of pages) {
     app[page.method](page.path, async (request: Request, response: Response) => {
       let session: SignedInSession | null = null;
+      /** This POST's claim on its form's token (form-submissions.ts), while it is being handled. */
+      let submission: string | null = null;
       const cookie = cookies.read(request, 'session');
       try {
         if (!databaseReady()) throw new UnavailableError('The database cannot be reached just now, so nothing was read or changed. Try again in a few seconds.', 5);
@@ -56,12 +62,25 @@ export function mountPages(app: Express, pages: readonly PageRoute[], options: P
         if (page.method === 'post') {
           if (!csrf.accepts(request, session, form._csrf)) return responder.error(request, response, session, formExpired);
           delete form._csrf;
+          submission = session !== null && typeof form._form === 'string' && formToken.test(form._form) ? `${session.id}:${form._form}:${request.path}` : null;
+          delete form._form;
+          const first = submission === null ? null : await services.formSubmissions.claim(submission);
+          if (first !== null) {
+            submission = null;
+            return responder.send(request, response, session, first.flash === null ? { redirect: first.redirect } : { redirect: first.redirect, flash: first.flash });
+          }
           if (session !== null) services.writeRate.take(session.principal.userId);
         }
         const result = await page.handle({ principal: session?.principal ?? null, params, query: request.query as Record<string, unknown>, form, services, address: request.ip ?? request.socket.remoteAddress ?? 'unknown' });
         if ('redirect' in result && result.session !== undefined && cookie !== null) await services.sessions.end(cookie);
+        if (submission !== null) {
+          if ('redirect' in result && result.session === undefined) await services.formSubmissions.complete(submission, { redirect: result.redirect, flash: result.flash ?? null });
+          else await services.formSubmissions.release(submission);
+          submission = null;
+        }
         responder.send(request, response, session, result);
       } catch (error) {
+        if (submission !== null) await services.formSubmissions.release(submission).catch(() => undefined);
         if (error instanceof UnauthenticatedError) {
           if (cookie !== null) cookies.clear(response, 'session');
           const next = page.method === 'get' ? request.originalUrl : request.path;

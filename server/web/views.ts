@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import Handlebars from 'handlebars';
@@ -23,6 +24,8 @@ export function loadPageViews(directory: string = viewsDirectory): PageViews {
   const handlebars = Handlebars.create();
   handlebars.registerHelper(viewHelpers);
   // The one helper whose output is not escaped: a chart drawn by assessments/report-model, vetted as the report's are.
+  // A new random token for each form rendered, so a repeat of its POST (a double click) applies once (form-submissions.ts).
+  handlebars.registerHelper('formToken', () => randomUUID());
   handlebars.registerHelper('svg', (chart: unknown) => new handlebars.SafeString(chartMarkup(chart)));
   const views = new Map<string, HandlebarsTemplateDelegate>();
   for (const file of readdirSync(directory, { recursive: true, encoding: 'utf8' }).sort()) {

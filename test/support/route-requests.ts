@@ -142,6 +142,7 @@ export class RouteRequests {
         return { method, path: await assessmentPath(), body: { basedOnVersion: 0, shareGoodPractice: true } };
       case 'get /api/v1/assessments/:id':
       case 'get /api/v1/assessments/:id/audit':
+      case 'get /api/v1/assessments/:id/rating':
       case 'get /api/v1/assessments/:id/export':
       case 'get /api/v1/assessments/:id/perspectives/:perspective/criteria/:criterion':
       case 'get /api/v1/assessments/:id/perspectives/:perspective/criteria/:criterion/evidence/versions':

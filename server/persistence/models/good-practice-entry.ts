@@ -18,6 +18,8 @@ const goodPracticeEntrySchema = new Schema(
     shares: { type: Boolean, required: true },
     strengths: { type: [strength], required: true },
     refreshedAt: { type: Date, required: true },
+    /** The assessment's record sequence the entry was made from: an entry behind its assessment is made again before use. */
+    seq: { type: Number },
   },
   { collection: 'good_practice', versionKey: false, strict: 'throw' },
 );

@@ -56,7 +56,11 @@ export const assessmentEvidencePages: PageRoute[] = [
         return { redirect: perspectivePath(id, perspective, criterion), flash: `Evidence saved (version ${saved.version}). The rules propose: ${outcome}.` };
       } catch (error) {
         if (error instanceof ConflictError && error.current !== undefined) {
-          const conflict = `Someone else saved this evidence since you opened it (it is now version ${error.current.version}). Nothing you typed was saved and it is all still below: check the latest version in the history, then save again to replace it.`;
+          const latest = (await services.criteria.state(id, perspective, criterion, principal!)).evidence;
+          const conflict =
+            latest !== null && latest.by.userId === principal!.userId
+              ? `You already saved this evidence (version ${latest.version}), perhaps by pressing Save twice, so this save was not applied again. What you typed is still below: check version ${latest.version} in the history, and save again only to change it.`
+              : `Someone else saved this evidence since you opened it (it is now version ${error.current.version}). Nothing you typed was saved and it is all still below: check the latest version in the history, then save again to replace it.`;
           return page.render(reading.values, [], error.current.version, 409, [{ href: '#evidence-history', text: conflict }]);
         }
         if (error instanceof ValidationError) {

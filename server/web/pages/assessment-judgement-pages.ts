@@ -58,7 +58,9 @@ export const assessmentJudgementPages: PageRoute[] = [
       } catch (error) {
         if (error instanceof ValidationError) return page.render(typed, inFormWords(error.issues, formWords), basedOn, 400);
         if (error instanceof ConflictError && error.current !== undefined) {
-          const conflict = { path: 'judgement.decision', message: `Someone else recorded a judgement since you opened this page (it is now version ${error.current.version}). Check it on the criterion's page, then choose again.` };
+          const latest = (await services.criteria.state(id, perspective, criterion, principal!)).judgement;
+          const who = latest !== null && latest.by.userId === principal!.userId ? 'You already recorded this judgement' : 'Someone else recorded a judgement since you opened this page';
+          const conflict = { path: 'judgement.decision', message: `${who} (it is now version ${error.current.version}). Check it on the criterion's page, then choose again.` };
           return page.render(typed, [conflict], error.current.version, 409);
         }
         throw error;

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { documentWithProfile, evidenceByOutcome } from '../../support/evidence-from-cases.ts';
 import { copyShippedPack } from '../../support/temporary-pack.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -101,5 +103,47 @@ describe('the ics-maturity command line', function () {
     const { code, stdout } = await run('evidence-schema', 'hosc-effectiveness');
     expect(code).to.equal(0);
     expect(JSON.parse(stdout).properties.indicators.properties.systemSessions.description).to.be.a('string');
+  });
+
+  describe('as documented (issue 14)', () => {
+    /** The README's own example scoring document, read from the README. */
+    const readmeExample = async () => {
+      const readme = await readFile(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+      const block = /An evidence file is one perspective's view[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)?.[1];
+      expect(block, 'the README example').to.be.a('string');
+      return JSON.parse(block as string) as Record<string, unknown>;
+    };
+
+    it('evidence-schema accepts every document score accepts: the README example, judgements included', async () => {
+      const example = await readmeExample();
+      expect(example.judgements).to.be.an('object');
+      const file = join(folder, 'readme-example.json');
+      await writeFile(file, JSON.stringify(example));
+      expect((await run('score', file)).code).to.equal(0);
+      const { stdout } = await run('evidence-schema');
+      const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(stdout));
+      expect(validate(example), JSON.stringify(validate.errors)).to.equal(true);
+      expect(validate({ ...example, judgements: { 'financial-management': { decision: 'override-gate', status: 'severe', rationale: 'The year closed 3% of allocation adverse to plan.' } } })).to.equal(true);
+      expect(validate({ ...example, surplus: 1 }), 'still refuses what score refuses').to.equal(false);
+    });
+
+    it('help shows how to override the finance gate, and the error for a gate overridden with a score names the way', async () => {
+      expect((await run('help')).stdout).to.contain('"decision": "override-gate"').and.to.contain('financial-management');
+      const file = join(folder, 'gate-override.json');
+      const document = documentWithProfile(await evidenceByOutcome(), { 'financial-management': 'well-managed' });
+      await writeFile(file, JSON.stringify({ ...document, judgements: { 'financial-management': { decision: 'override', score: 2, rationale: 'The finances are not as good as the indicators say.' } } }));
+      const { code, stderr } = await run('score', file);
+      expect(code).to.equal(1);
+      expect(stderr).to.contain('override-gate').and.to.contain('"status"');
+    });
+
+    it('a criterion with no evidence overridden to a score is allowed, and the output says it rests on judgement alone', async () => {
+      const file = join(folder, 'judgement-alone.json');
+      const document = documentWithProfile(await evidenceByOutcome(), { 'partner-engagement': 3 });
+      await writeFile(file, JSON.stringify({ ...document, judgements: { 'hosc-effectiveness': { decision: 'override', score: 3, rationale: 'The panel observed two system sessions in person.' } } }));
+      const { code, stdout } = await run('score', file);
+      expect(code).to.equal(0);
+      expect(stdout).to.match(/hosc-effectiveness: 3 \(judgement alone: no evidence the rules could assess; The panel observed/);
+    });
   });
 });

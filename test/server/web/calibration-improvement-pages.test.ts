@@ -136,7 +136,7 @@ describe('Web pages: calibration and improvement', function () {
     const preview = await team.get(`/assessments/${weak}/report`);
     expect(titleOf(preview.html)).to.equal('Report preview – QOX 2025/26 – ICS maturity assessment');
     const text = textOf(preview.html);
-    expect(text).to.contain('Indicative rating The rating rests on the assessor perspective, with its judgements applied.');
+    expect(text).to.contain('Indicative rating The rating rests on each criterion\'s final score: the panel\'s moderated score where it agreed one');
     expect(text).to.contain('Areas for improvement Effectiveness of Health Overview and Scrutiny Committees at system level 2 — Some shortfalls');
     const html = await team.get(`/assessments/${weak}/report.html`);
     expect(html.status).to.equal(200);

@@ -69,9 +69,12 @@ describe('Web pages: a system user completes a self-assessment', function () {
   });
 
   it('refuses a save based on an old version with a clear conflict, losing nothing typed', async () => {
-    await team.get(page('/self/hosc-effectiveness'));
+    // A colleague in the same team, whose form was opened before the first save.
+    const colleague = new WebClient(web.url);
+    await colleague.signIn(await web.account('system-user', 'QOX'));
+    await colleague.get(page('/self/hosc-effectiveness'));
     const fields = evidenceFields('hosc-effectiveness', library.get('hosc-effectiveness')!.get(2)!);
-    const stale = await team.post(page('/self/hosc-effectiveness'), { ...fields, basedOnVersion: '0', 'indicators[systemSessions][source]': 'Typed after someone else saved' });
+    const stale = await colleague.post(page('/self/hosc-effectiveness'), { ...fields, basedOnVersion: '0', 'indicators[systemSessions][source]': 'Typed after someone else saved' });
     expect(stale.status).to.equal(409);
     const [conflict] = errorSummaryOf(stale.html);
     expect(conflict?.href).to.equal('#evidence-history');

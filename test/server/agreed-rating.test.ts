@@ -53,6 +53,7 @@ describe('the agreed rating: moderated scores are final everywhere (API, report,
       goodPractice: [],
     });
     unmoderated = (await call('GET', `/api/v1/assessments/${id}/rating`)).body;
+    expect((await call('POST', `/api/v1/assessments/${id}/reveal`, { reason: 'The peer review team withdrew, so the panel moderates now.' })).status).to.equal(200);
     const moderated = await call('PUT', `/api/v1/assessments/${id}/criteria/prevention-shift/moderation`, { basedOnVersion: 0, outcome: { score: 2 }, rationale: 'The panel agreed 2: the baseline is published and the share has begun to rise.' });
     expect(moderated.status).to.equal(200);
     const assessment = (await call('GET', `/api/v1/assessments/${id}`)).body;

@@ -1,9 +1,5 @@
-import { UnavailableError } from '../../../assessments/errors.ts';
 import type { AgreedBasis, AgreedResult } from '../../../assessments/rating/agreed-result.ts';
 import { listInWords } from '../../../assessments/report-model/words.ts';
-import { agreedResult } from '../../services/agreed-result.ts';
-import type { AssessmentSnapshot } from '../../services/assessment-service.ts';
-import type { PackRegistry } from '../../services/pack-registry.ts';
 
 /** An assessment's headline rating as a list shows it, or why there is none. */
 export interface IndicativeRating {
@@ -16,16 +12,6 @@ export interface IndicativeRating {
 }
 
 const basisWords: Readonly<Record<Exclude<AgreedBasis, 'not-assessed'>, string>> = { moderated: 'moderated by the panel', assessor: 'from the assessor', peer: 'from the peer review', self: 'from the self-assessment' };
-
-/** The headline rating of an assessment: its agreed result (server/services/agreed-result.ts), as the report and the API give it. */
-export async function indicativeRating(packs: PackRegistry, snapshot: AssessmentSnapshot): Promise<IndicativeRating> {
-  try {
-    return ratingInWords(await agreedResult(packs, snapshot));
-  } catch (error) {
-    if (error instanceof UnavailableError) return notAvailable;
-    throw error;
-  }
-}
 
 /** The headline rating when the assessment's pinned pack is not loaded on this server. */
 export const notAvailable: IndicativeRating = { label: 'Not available: its rule pack is not loaded here', percentage: null, provisional: false, basis: null };

@@ -206,7 +206,7 @@ export class RouteRequests {
   }
 
   /** A plausible period the system has no assessment for yet (a new assessment may only be made for one). */
-  private plausiblePeriod(system: string): string {
+  plausiblePeriod(system: string): string {
     const used = this.periodsUsed.get(system) ?? 0;
     this.periodsUsed.set(system, used + 1);
     const period = plausiblePeriods(new Date())[used];

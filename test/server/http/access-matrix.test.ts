@@ -161,7 +161,7 @@ describe('access matrix: every route × every role × own and other system (real
   // perspective is refused to the other reviewer (peer ↔ assessor) and allowed to everyone else who can see it.
   it('while the review is blind, each perspective read route refuses the other reviewer only', async () => {
     const admin = async (method: string, path: string, body?: unknown) => (await api.call(api.adminToken, method, path, body)).body;
-    const { id } = await admin('POST', '/api/v1/assessments', { system: own, period: '1899/00' });
+    const { id } = await admin('POST', '/api/v1/assessments', { system: own, period: requests.plausiblePeriod(own) });
     await admin('POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
     for (const perspective of ['peer', 'assessor']) await admin('PUT', `/api/v1/assessments/${id}/perspectives/${perspective}/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
     await admin('POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 });

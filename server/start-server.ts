@@ -86,7 +86,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     sessions,
     assessments,
     criteria,
-    transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
+    transfer: new TransferService(database.models, assessments, records, packs, goodPractice, clock),
     calibration: new CalibrationService(assessments, criteria, packs),
     improvement,
     packs,

@@ -13,7 +13,7 @@ import { isDuplicateKey } from './database-errors.ts';
  *  - ambitions: the system's own priorities and progress against them (¶3.121);
  *  - sharing: whether the system agrees to share its practice with other systems (¶3.123).
  */
-export const recordKinds = ['status', 'evidence', 'judgement', 'moderation', 'ambitions', 'sharing'] as const;
+export const recordKinds = ['status', 'evidence', 'judgement', 'moderation', 'ambitions', 'sharing', 'import'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /** Which series of versions a record belongs to. Status has neither perspective nor criterion; moderation no perspective. */

@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
 import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
+import { importClaimModel } from './models/import-claim.ts';
 import { sessionModel } from './models/session.ts';
 import { signInAttemptModel } from './models/sign-in-attempt.ts';
 import { siteKeyModel } from './models/site-key.ts';
@@ -37,6 +38,7 @@ function bindModels(connection: Connection) {
     sessions: sessionModel(connection),
     signInAttempts: signInAttemptModel(connection),
     siteKeys: siteKeyModel(connection),
+    importClaims: importClaimModel(connection),
   };
 }
 

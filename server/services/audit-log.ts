@@ -31,8 +31,8 @@ export function auditTrail(assessment: AssessmentView, records: readonly StoredR
       return {
         at: record.at,
         by: record.by,
-        action: isStatus ? (record.version === 1 ? 'assessment created' : `status changed to ${(record.content as { status: string }).status}`) : `${record.kind} saved`,
-        subject: isStatus ? `assessment of ${assessment.system} for ${assessment.period}` : `${record.criterion}${record.perspective === null ? ' (moderation)' : ` (${record.perspective})`}`,
+        action: isStatus ? (record.version === 1 ? 'assessment created' : `status changed to ${(record.content as { status: string }).status}`) : record.kind === 'import' ? 'assessment imported' : `${record.kind} saved`,
+        subject: record.criterion === null ? `assessment of ${assessment.system} for ${assessment.period}` : `${record.criterion}${record.perspective === null ? ' (moderation)' : ` (${record.perspective})`}`,
         version: record.version,
         before,
         after: record.content,

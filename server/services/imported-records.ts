@@ -7,11 +7,15 @@ import type { RulePack } from '../../assessments/rule-pack/rule-pack.ts';
 import { judgement } from '../../assessments/scoring/judgement.ts';
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
+import { leftUnmoderated, stepIssues, stepStateOf } from '../../assessments/workflow/step-conditions.ts';
 
-export const actor = z.strictObject({ userId: z.string().min(1).max(100), name: z.string().min(1).max(200) });
+/** Who an export says did something: a name that an import keeps only as a note (see attributedToImporter). */
+export const actor = z.strictObject({ userId: z.string().min(1).max(100), name: z.string().min(1).max(1000) });
 export const instant = z.iso.datetime({ offset: true }).transform((text) => new Date(text));
 const criterion = z.string().regex(/^[a-z0-9-]{1,60}$/);
 const outcome = z.union([z.strictObject({ score: z.number().int().min(1).max(4) }), z.strictObject({ status: gateStatus })]);
+/** What an import record holds: how many records came in, and how many consents to share were left out. */
+export const importContent = z.strictObject({ records: z.number().int().min(0).max(20000), sharingLeftOut: z.number().int().min(0).max(20000) });
 const common = { assessmentId: z.uuid(), version: z.number().int().min(1).max(1_000_000), by: actor, at: instant };
 
 /**
@@ -20,12 +24,13 @@ const common = { assessmentId: z.uuid(), version: z.number().int().min(1).max(1_
  * against its criterion's schema, and its proposal against the pack, by `importedRecordIssues`.
  */
 export const exportedRecord = z.discriminatedUnion('kind', [
-  z.strictObject({ ...common, kind: z.literal('status'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ status: z.enum(statuses) }) }),
+  z.strictObject({ ...common, kind: z.literal('status'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ status: z.enum(statuses), emptyCriteria: z.array(criterion).max(100).optional(), leftUnmoderated: leftUnmoderated.optional() }) }),
   z.strictObject({ ...common, kind: z.literal('evidence'), perspective: z.enum(perspectives), criterion, content: z.strictObject({ evidence: z.unknown(), proposal: z.unknown() }) }),
   z.strictObject({ ...common, kind: z.literal('judgement'), perspective: z.enum(perspectives), criterion, content: z.strictObject({ judgement, evidenceVersion: z.number().int().min(0).max(1_000_000), proposed: outcome.nullable() }) }),
   z.strictObject({ ...common, kind: z.literal('moderation'), perspective: z.null(), criterion, content: z.strictObject({ outcome, rationale: z.string().trim().min(20).max(5000) }) }),
   z.strictObject({ ...common, kind: z.literal('ambitions'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ ambitions }) }),
   z.strictObject({ ...common, kind: z.literal('sharing'), perspective: z.null(), criterion: z.null(), content: z.strictObject({ shareGoodPractice: z.boolean() }) }),
+  z.strictObject({ ...common, kind: z.literal('import'), perspective: z.null(), criterion: z.null(), content: importContent }),
 ]);
 export type ExportedRecord = z.output<typeof exportedRecord>;
 
@@ -33,18 +38,30 @@ export type ExportedRecord = z.output<typeof exportedRecord>;
  * What the record schema cannot see on its own: every criterion is one of the pack's; evidence
  * validates against its criterion's schema and carries exactly the proposal the pack makes for it
  * (scoring is deterministic, so a forged proposal shows); each series of versions runs 1, 2, 3…
- * without gaps; and the status records are the workflow's steps in order, ending where the
- * assessment says it is.
+ * without gaps, at times that never go back, none before the assessment was created nor after
+ * `now`; and the status records are the workflow's steps in order, ending where the assessment
+ * says it is, each taken when what it needs was there (the records made by then, and what the step
+ * was declared with: see step-conditions.ts).
  */
-export async function importedRecordIssues(pack: RulePack, assessment: { status: string; version: number }, records: readonly ExportedRecord[]): Promise<FieldIssue[]> {
+export async function importedRecordIssues(pack: RulePack, assessment: { status: string; version: number; createdAt: Date }, records: readonly ExportedRecord[], now: Date): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
-  const series = new Map<string, number[]>();
+  const series = new Map<string, Array<{ version: number; at: Date; index: number }>>();
+  if (assessment.createdAt > now) issues.push({ path: 'assessment.createdAt', message: 'The assessment cannot have been created in the future' });
+  const criteria = pack.criteria.map((candidate) => candidate.id);
   for (const [index, record] of records.entries()) {
     const path = `records[${index}]`;
     const key = `${record.kind}/${record.perspective ?? ''}/${record.criterion ?? ''}`;
-    series.set(key, [...(series.get(key) ?? []), record.version]);
+    series.set(key, [...(series.get(key) ?? []), { version: record.version, at: record.at, index }]);
+    if (record.at > now) issues.push({ path: `${path}.at`, message: 'A record cannot have been made in the future' });
+    if (record.at < assessment.createdAt) issues.push({ path: `${path}.at`, message: 'A record cannot have been made before its assessment was created' });
     if (record.criterion === null) {
       if (record.kind === 'status' && record.content.status !== statuses[record.version - 1]) issues.push({ path: `${path}.content.status`, message: `Status version ${record.version} must be ${statuses[record.version - 1] ?? 'absent'}: the workflow moves one step at a time` });
+      else if (record.kind === 'status' && record.version > 1) {
+        const made = records.filter((other) => other.kind !== 'status' && other.at <= record.at);
+        const { emptyCriteria: _kept, ...declared } = record.content;
+        const unmet = stepIssues(record.content.status, stepStateOf(criteria, made), { ...declared, acknowledgeEmptyCriteria: record.content.emptyCriteria !== undefined });
+        issues.push(...unmet.map((issue) => ({ path: `${path}.content`, message: `The step to ${record.content.status} was taken before what it needs: ${issue.message}` })));
+      }
       continue;
     }
     const packCriterion = pack.criteria.find((candidate) => candidate.id === record.criterion);
@@ -63,9 +80,13 @@ export async function importedRecordIssues(pack: RulePack, assessment: { status:
       issues.push({ path: `${path}.content.proposal`, message: `It is not what the pack ${pack.id} ${pack.version} proposes for this evidence` });
     }
   }
-  for (const [key, versions] of series) {
-    const sorted = [...versions].sort((a, b) => a - b);
-    if (sorted.some((version, index) => version !== index + 1)) issues.push({ path: 'records', message: `The versions of ${key} must run 1, 2, 3… once each; they are ${sorted.join(', ')}` });
+  for (const [key, entries] of series) {
+    const sorted = [...entries].sort((a, b) => a.version - b.version);
+    if (sorted.some((entry, index) => entry.version !== index + 1)) issues.push({ path: 'records', message: `The versions of ${key} must run 1, 2, 3… once each; they are ${sorted.map((entry) => entry.version).join(', ')}` });
+    for (const [index, entry] of sorted.entries()) {
+      const before = sorted[index - 1];
+      if (before !== undefined && entry.at < before.at) issues.push({ path: `records[${entry.index}].at`, message: `Version ${entry.version} of ${key} is dated before its version ${before.version}: times within a series never go back` });
+    }
   }
   const statusVersions = series.get('status//')?.length ?? 0;
   if (statusVersions !== assessment.version || statuses[statusVersions - 1] !== assessment.status) {

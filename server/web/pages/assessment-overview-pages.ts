@@ -4,6 +4,7 @@ import { nextStatus, perspectiveIsOpen, type AssessmentStatus } from '../../../a
 import { assessmentParams } from '../../http/schemas.ts';
 import { latestByCriterion } from '../../persistence/assessment-records.ts';
 import type { PageRoute } from '../page.ts';
+import type { StepCheck } from '../../services/assessment-service.ts';
 import { statusNames } from '../words.ts';
 import { assessmentModel, contextOf, perspectiveName, perspectivePath } from './assessment-context.ts';
 import { versionOf } from './form-version.ts';
@@ -48,7 +49,7 @@ export const assessmentOverviewPages: PageRoute[] = [
             criteria: pack.criteria.length,
             open: perspectiveIsOpen(assessment.status, perspective),
           })),
-          next: next === null || !mayDo(principal!, { kind: 'advance', to: next }) ? null : nextStep(id, next, assessment.version),
+          next: next === null || !mayDo(principal!, { kind: 'advance', to: next }) ? null : nextStep(id, next, assessment.version, await services.assessments.stepCheck(id, next, principal!), (criterion) => pack.criteria.find((candidate) => candidate.id === criterion)?.title ?? criterion),
           links: {
             report: `/assessments/${id}/report`,
             pdf: `/assessments/${id}/report.pdf`,
@@ -67,15 +68,22 @@ export const assessmentOverviewPages: PageRoute[] = [
     access: { kind: 'assessment', action: 'advance' },
     params: assessmentParams,
     handle: async ({ params, principal, services, form }) => {
-      const moved = await services.assessments.advance(params.id!, { to: String(form.to) as AssessmentStatus, version: versionOf(form, 'version') }, principal!);
+      const reasons = typeof form.leftUnmoderated === 'object' && form.leftUnmoderated !== null ? Object.entries(form.leftUnmoderated as Record<string, unknown>) : [];
+      const leftUnmoderated = reasons.filter(([, reason]) => typeof reason === 'string' && reason.trim() !== '').map(([criterion, reason]) => ({ criterion, reason: String(reason).trim() }));
+      const moved = await services.assessments.advance(params.id!, { to: String(form.to) as AssessmentStatus, version: versionOf(form, 'version'), acknowledgeEmptyCriteria: form.acknowledgeEmptyCriteria === 'yes', leftUnmoderated }, principal!);
       return { redirect: `/assessments/${moved.id}`, flash: `The assessment is now ${statusNames[moved.status].toLowerCase()}.` };
     },
   },
 ];
 
-/** The next status as an action: submitting the self-assessment goes through checking it first. */
-function nextStep(id: string, next: AssessmentStatus, version: number) {
+/**
+ * The next status as an action: submitting the self-assessment goes through checking it first; an
+ * irreversible step says what stops it, and moving to moderated asks a reason for each criterion
+ * left unmoderated.
+ */
+function nextStep(id: string, next: AssessmentStatus, version: number, check: StepCheck, title: (criterion: string) => string) {
   if (next === 'submitted') return { check: `${perspectivePath(id, 'self')}/check`, form: null };
   const labels: Partial<Record<AssessmentStatus, string>> = { 'in-review': 'Start the review', moderated: 'Mark as moderated', published: 'Publish' };
-  return { check: null, form: { action: `/assessments/${id}/status`, to: next, version, label: labels[next] ?? `Move to ${statusNames[next].toLowerCase()}` } };
+  const unmoderated = next === 'moderated' ? check.unmoderated.map((criterion) => ({ criterion, title: title(criterion) })) : [];
+  return { check: null, blocking: check.blocking, unmoderated, total: check.total, form: { action: `/assessments/${id}/status`, to: next, version, label: labels[next] ?? `Move to ${statusNames[next].toLowerCase()}` } };
 }

@@ -35,7 +35,7 @@ export const assessmentTaskListPages: PageRoute[] = [
           tasks,
           rating,
           canChange: mayDo(principal!, { kind: 'write-perspective', perspective }) && perspectiveIsOpen(assessment.status, perspective),
-          submit: maySubmit ? { action: `/assessments/${id}/status`, to: 'submitted', version: assessment.version, incomplete: tasks.filter((task) => task.status.text !== 'Completed').length } : null,
+          submit: maySubmit ? await submitModel(services, id, assessment.version, tasks, principal!) : null,
         },
       };
     },
@@ -70,4 +70,17 @@ async function perspectiveState(services: Services, { id, perspective }: Perspec
   const context = await assessmentContext(services, id, principal);
   const { tasks, rating } = await perspectiveTasks(services, id, perspective, context.pack, principal);
   return { context, name: perspectiveName(perspective), tasks, rating };
+}
+
+/** The submit form of the check page, with what stops it and the criteria it would leave without evidence. */
+async function submitModel(services: Services, id: string, version: number, tasks: ReadonlyArray<{ criterion: string; title: string; status: { text: string } }>, principal: Principal) {
+  const check = await services.assessments.stepCheck(id, 'submitted', principal);
+  return {
+    action: `/assessments/${id}/status`,
+    to: 'submitted',
+    version,
+    incomplete: tasks.filter((task) => task.status.text !== 'Completed').length,
+    empty: check.emptyCriteria.map((criterion) => tasks.find((task) => task.criterion === criterion)?.title ?? criterion),
+    blocking: check.blocking,
+  };
 }

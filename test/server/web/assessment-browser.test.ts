@@ -196,7 +196,7 @@ describe('Web pages in Chromium: the assessment journey, its accessibility and k
     const teamToken = await web.tokenFor('system-user', 'QOX');
     const assessorToken = await web.tokenFor('assessor');
     await web.call(teamToken, 'PUT', `/api/v1/assessments/${id}/perspectives/self/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: library.get('hosc-effectiveness')!.get(4) });
-    await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
+    await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1, acknowledgeEmptyCriteria: true });
     await web.call(assessorToken, 'PUT', `/api/v1/assessments/${id}/perspectives/assessor/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: library.get('hosc-effectiveness')!.get(2) });
     await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 });
     await browser.visit(assessor, `/assessments/${id}/moderation`);

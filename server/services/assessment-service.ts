@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { canSee, mayDo, type AssessmentAction } from '../../assessments/access/policy.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, issuesOf } from '../../assessments/errors.ts';
 import { identityOf, type PackIdentity } from '../../assessments/rule-pack/rule-pack.ts';
 import { nextStatus, type AssessmentStatus } from '../../assessments/workflow/status.ts';
-import { declaredWith, emptyCriteria, stepIssues, stepStateOf, unmoderatedCriteria, type StepDeclarations } from '../../assessments/workflow/step-conditions.ts';
+import { declaredWith, emptyCriteria, leftUnmoderated, stepIssues, stepStateOf, unmoderatedCriteria, type StepDeclarations } from '../../assessments/workflow/step-conditions.ts';
 import type { AssessmentRecords, StoredRecord } from '../persistence/assessment-records.ts';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { Models } from '../persistence/database.ts';
@@ -157,6 +157,8 @@ export class AssessmentService {
     if (next !== change.to) {
       throw new ValidationError('The status cannot move there', [{ path: 'to', message: next === null ? `The assessment is ${assessment.status}, its last status` : `From ${assessment.status} the assessment can only move to ${next}` }]);
     }
+    const reasons = leftUnmoderated.optional().safeParse(change.leftUnmoderated);
+    if (!reasons.success) throw new ValidationError('The criteria left unmoderated are not valid', issuesOf(reasons.error).map((issue) => ({ ...issue, path: `leftUnmoderated${issue.path === '' ? '' : issue.path.startsWith('[') ? issue.path : `.${issue.path}`}` })));
     const state = stepStateOf(this.packs.get(assessment.pack).criteria.map((criterion) => criterion.id), records);
     const issues = stepIssues(change.to, state, change);
     if (issues.length > 0) throw new ValidationError(`The assessment cannot move to ${change.to} yet: ${issues.map((issue) => issue.message).join('; ')}`, issues);

@@ -4,11 +4,12 @@ import { perspectiveIsOpen } from '../../../assessments/workflow/status.ts';
 import type { Principal } from '../../../assessments/access/roles.ts';
 import { perspectiveParams } from '../../http/schemas.ts';
 import type { Services } from '../../services/services.ts';
-import type { PageRoute } from '../page.ts';
+import type { PageError } from '../form-errors.ts';
+import type { PageResponse, PageRoute } from '../page.ts';
 import { assessmentContext, assessmentModel, perspectiveName, perspectivePath } from './assessment-context.ts';
 import { perspectiveTasks } from './perspective-tasks.ts';
 
-type PerspectiveParams = { id: string; perspective: Perspective };
+export type PerspectiveParams = { id: string; perspective: Perspective };
 
 /**
  * One perspective's criteria as a task list (the NHS.UK task list pattern), and its check-your-
@@ -21,24 +22,7 @@ export const assessmentTaskListPages: PageRoute[] = [
     path: '/assessments/:id/:perspective/check',
     access: { kind: 'assessment', action: 'read' },
     params: perspectiveParams,
-    handle: async ({ params, principal, services }) => {
-      const { id, perspective } = params as PerspectiveParams;
-      const { context, name, tasks, rating } = await perspectiveState(services, params as PerspectiveParams, principal!);
-      const { assessment } = context;
-      const maySubmit = perspective === 'self' && assessment.status === 'draft' && mayDo(principal!, { kind: 'advance', to: 'submitted' });
-      return {
-        view: 'assessments/check',
-        title: `Check the ${name.toLowerCase()} – ${context.titleName}`,
-        model: {
-          ...assessmentModel(context, [{ href: perspectivePath(id, perspective), text: name }]),
-          perspectiveName: name,
-          tasks,
-          rating,
-          canChange: mayDo(principal!, { kind: 'write-perspective', perspective }) && perspectiveIsOpen(assessment.status, perspective),
-          submit: maySubmit ? await submitModel(services, id, assessment.version, tasks, principal!) : null,
-        },
-      };
-    },
+    handle: async ({ params, principal, services }) => checkPage(services, params as PerspectiveParams, principal!),
   },
   {
     method: 'get',
@@ -64,6 +48,28 @@ export const assessmentTaskListPages: PageRoute[] = [
     },
   },
 ];
+
+/** The check-your-answers page of a perspective, with a refused submission's errors when there are. */
+export async function checkPage(services: Services, params: PerspectiveParams, principal: Principal, errors: PageError[] = []): Promise<PageResponse> {
+  const { id, perspective } = params;
+  const { context, name, tasks, rating } = await perspectiveState(services, params, principal);
+  const { assessment } = context;
+  const maySubmit = perspective === 'self' && assessment.status === 'draft' && mayDo(principal, { kind: 'advance', to: 'submitted' });
+  return {
+    view: 'assessments/check',
+    ...(errors.length > 0 ? { status: 400 } : {}),
+    title: `Check the ${name.toLowerCase()} – ${context.titleName}`,
+    model: {
+      ...assessmentModel(context, [{ href: perspectivePath(id, perspective), text: name }]),
+      errors,
+      perspectiveName: name,
+      tasks,
+      rating,
+      canChange: mayDo(principal, { kind: 'write-perspective', perspective }) && perspectiveIsOpen(assessment.status, perspective),
+      submit: maySubmit ? await submitModel(services, id, assessment.version, tasks, principal) : null,
+    },
+  };
+}
 
 /** What both pages show of a perspective: the assessment, the perspective's name, its tasks and its rating. */
 async function perspectiveState(services: Services, { id, perspective }: PerspectiveParams, principal: Principal) {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { hoscEvidenceScoring4 } from '../../support/evidence.ts';
-import { textOf } from '../../support/page-html.ts';
+import { errorSummaryOf, fieldErrorOf, textOf } from '../../support/page-html.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 import { WebClient } from '../../support/web-client.ts';
 
@@ -42,7 +42,8 @@ describe('Workflow: each step states what must be true first, and publication fr
     expect(check).to.contain('I am submitting without evidence for the 9 criteria listed above');
     const refusedPage = await web.post(`/assessments/${id}/status`, { to: 'submitted', version: '1' });
     expect(refusedPage.status).to.equal(400);
-    expect(textOf(refusedPage.html)).to.contain(`9 of 10 criteria have no evidence in the self-assessment: ${criteria.filter((criterion) => criterion !== 'hosc-effectiveness').join(', ')}`);
+    expect(errorSummaryOf(refusedPage.html)).to.deep.equal([{ href: '#acknowledgeEmptyCriteria', text: `9 of 10 criteria have no evidence in the self-assessment: ${criteria.filter((criterion) => criterion !== 'hosc-effectiveness').join(', ')}. Add it, or confirm that you submit without it` }]);
+    expect(fieldErrorOf(refusedPage.html, 'acknowledgeEmptyCriteria')).to.match(/9 of 10 criteria have no evidence/);
 
     const refused = await api.call(team, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
     expect(refused.status).to.equal(400);
@@ -76,6 +77,16 @@ describe('Workflow: each step states what must be true first, and publication fr
     const tooShort = await status({ to: 'moderated', version: 3, leftUnmoderated: unmoderated.map((criterion) => ({ criterion, reason: 'no' })) });
     expect(tooShort.status).to.equal(400);
     expect((await api.call(assessor, 'GET', `/api/v1/assessments/${id}`)).body).to.include({ status: 'in-review', version: 3 });
+
+    // On the page: each error links to its criterion's reason, and what was typed stays.
+    const [first, second] = unmoderated as [string, string];
+    const typed = await web.post(`/assessments/${id}/status`, { to: 'moderated', version: '3', [`leftUnmoderated[${first}]`]: 'Too short' });
+    expect(typed.status).to.equal(400);
+    expect(errorSummaryOf(typed.html)).to.deep.equal([{ href: `#leftUnmoderated-${first}`, text: 'Give the reason in at least 20 characters' }]);
+    expect(typed.html).to.match(new RegExp(`id="leftUnmoderated-${first}"[^>]*>Too short</textarea>`));
+    const oneGiven = await web.post(`/assessments/${id}/status`, { to: 'moderated', version: '3', [`leftUnmoderated[${first}]`]: 'The panel ran out of time for this one.' });
+    expect(errorSummaryOf(oneGiven.html)).to.deep.equal([{ href: `#leftUnmoderated-${second}`, text: `8 of 10 criteria are not moderated: ${unmoderated.slice(1).join(', ')}. Moderate them, or leave each with a reason` }]);
+    expect(oneGiven.html).to.contain('>The panel ran out of time for this one.</textarea>');
 
     const leftUnmoderated = unmoderated.map((criterion) => ({ criterion, reason: 'The panel ran out of time; next year it moderates this first.' }));
     const moved = await web.post(`/assessments/${id}/status`, { to: 'moderated', version: '3', ...Object.fromEntries(leftUnmoderated.map((entry) => [`leftUnmoderated[${entry.criterion}]`, entry.reason])) });

@@ -113,6 +113,12 @@ describe('Web pages in Chromium: the assessment journey, its accessibility and k
 
     await browser.visit(page, `/assessments/${id}/self/check`);
     await checkPage(page, false);
+    // Nine criteria have no evidence: submitting needs that acknowledged, and says which.
+    await submitForm(page);
+    expect(await errorSummary(page)).to.have.length(1);
+    expect((await errorSummary(page))[0]).to.match(/^9 of 10 criteria have no evidence in the self-assessment: partner-engagement, /);
+    await checkPage(page, true);
+    await fillForm(page, { '#acknowledgeEmptyCriteria': true });
     await submitForm(page);
     expect(await page.$eval('.nhsuk-notification-banner__heading', (element) => element.textContent?.trim())).to.equal('The assessment is now submitted.');
     expect(await page.$eval('main table', (table) => (table as HTMLElement).innerText.replace(/\s+/g, ' '))).to.match(/Submitted Test system-user \d+ \d+ \w+ \d{4} at \d\d:\d\d/);

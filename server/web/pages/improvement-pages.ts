@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mayDo } from '../../../assessments/access/policy.ts';
+import { ambitionsAreOpen } from '../../../assessments/workflow/status.ts';
 import type { Principal } from '../../../assessments/access/roles.ts';
 import { ambitions } from '../../../assessments/calibration/ambition-schema.ts';
 import { ConflictError, type FieldIssue } from '../../../assessments/errors.ts';
@@ -40,7 +41,8 @@ export const improvementPages: PageRoute[] = [
       const context = await assessmentContext(services, params.id!, principal!);
       const id = context.assessment.id;
       const [report, improvement] = await Promise.all([services.reports.model(id, principal!), services.improvement.improvement(id, principal!)]);
-      const ownTeam = mayDo(principal!, { kind: 'write-perspective', perspective: 'self' });
+      // The team changes its ambitions and consent until publication freezes them.
+      const ownTeam = mayDo(principal!, { kind: 'write-perspective', perspective: 'self' }) && ambitionsAreOpen(context.assessment.status);
       return {
         view: 'improvement/improvement',
         title: `Improvement – ${context.titleName}`,

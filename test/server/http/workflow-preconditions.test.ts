@@ -113,5 +113,12 @@ describe('Workflow: each step states what must be true first, and publication fr
       expect(refused.body.detail, what).to.match(/published/);
     }
     expect(await exported()).to.deep.equal(before);
+    // The team's improvement page no longer offers to change them.
+    const web = new WebClient(api.url);
+    await web.signIn(await api.account('system-user', 'QOX'));
+    const improvement = await web.get(`/assessments/${id}/improvement`);
+    expect(improvement.status).to.equal(200);
+    expect(improvement.html).to.not.contain(`href="/assessments/${id}/ambitions"`);
+    expect(improvement.html).to.not.contain(`href="/assessments/${id}/sharing"`);
   });
 });

@@ -168,9 +168,8 @@ export class AssessmentService {
     return this.get(id, principal);
   }
 
-  /** What a step of an assessment would need that is missing, and the criteria it would leave incomplete, for the pages' confirmations. */
-  async stepCheck(id: string, to: AssessmentStatus, principal: Principal): Promise<StepCheck> {
-    const { assessment, records } = await this.snapshot(id, principal);
+  /** What a step of an assessment already read would need that is missing, and the criteria it would leave incomplete, for the pages' confirmations. */
+  stepCheck({ assessment, records }: AssessmentSnapshot, to: AssessmentStatus): StepCheck {
     const state = stepStateOf(this.packs.get(assessment.pack).criteria.map((criterion) => criterion.id), records);
     // Issues on "to" are about the assessment; the others about what the person declares with the step.
     const blocking = stepIssues(to, state, {}).filter((issue) => issue.path === 'to');

@@ -45,7 +45,7 @@ export const assessmentOverviewPages: PageRoute[] = [
         if (to === 'submitted') return checkPage(services, { id: params.id!, perspective: 'self' }, principal!, pageErrors(error.issues, { to: 'next-step' }));
         // An issue on leftUnmoderated[i] is about the i-th criterion given a reason; one on the whole list, about the first without.
         const ids = Object.fromEntries(leftUnmoderated.flatMap((entry, index) => [[`leftUnmoderated[${index}].reason`, reasonId(entry.criterion)], [`leftUnmoderated[${index}].criterion`, reasonId(entry.criterion)]]));
-        const firstMissing = (await services.assessments.stepCheck(params.id!, to, principal!)).unmoderated.find((criterion) => !reasons[criterion]?.trim());
+        const firstMissing = services.assessments.stepCheck(await services.assessments.snapshot(params.id!, principal!), to).unmoderated.find((criterion) => !reasons[criterion]?.trim());
         return overviewPage(services, params.id!, principal!, { errors: pageErrors(error.issues, { ...ids, to: 'next-step', leftUnmoderated: firstMissing === undefined ? 'next-step' : reasonId(firstMissing) }), reasons });
       }
     },
@@ -72,7 +72,8 @@ interface Refused {
 
 /** The overview page, with a refused step's errors and what was typed when there are. */
 async function overviewPage(services: Services, id: string, principal: Principal, refused: Refused | null = null): Promise<PageResponse> {
-  const { assessment, records } = await services.assessments.snapshot(id, principal);
+  const snapshot = await services.assessments.snapshot(id, principal);
+  const { assessment, records } = snapshot;
   const context = contextOf(services, assessment);
   const { pack } = context;
   const next = nextStatus(assessment.status);
@@ -101,7 +102,7 @@ async function overviewPage(services: Services, id: string, principal: Principal
         criteria: pack.criteria.length,
         open: perspectiveIsOpen(assessment.status, perspective),
       })),
-      next: next === null || !mayDo(principal, { kind: 'advance', to: next }) ? null : nextStep(id, next, assessment.version, await services.assessments.stepCheck(id, next, principal), (criterion) => pack.criteria.find((candidate) => candidate.id === criterion)?.title ?? criterion, refused?.reasons ?? {}),
+      next: next === null || !mayDo(principal, { kind: 'advance', to: next }) ? null : nextStep(id, next, assessment.version, services.assessments.stepCheck(snapshot, next), (criterion) => pack.criteria.find((candidate) => candidate.id === criterion)?.title ?? criterion, refused?.reasons ?? {}),
       links: {
         report: `/assessments/${id}/report`,
         pdf: `/assessments/${id}/report.pdf`,

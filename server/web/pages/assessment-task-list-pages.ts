@@ -80,7 +80,7 @@ async function perspectiveState(services: Services, { id, perspective }: Perspec
 
 /** The submit form of the check page, with what stops it and the criteria it would leave without evidence. */
 async function submitModel(services: Services, id: string, version: number, tasks: ReadonlyArray<{ criterion: string; title: string; status: { text: string } }>, principal: Principal) {
-  const check = await services.assessments.stepCheck(id, 'submitted', principal);
+  const check = services.assessments.stepCheck(await services.assessments.snapshot(id, principal), 'submitted');
   return {
     action: `/assessments/${id}/status`,
     to: 'submitted',

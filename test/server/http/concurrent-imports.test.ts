@@ -40,4 +40,23 @@ describe('Import: two or three identical imports at once', function () {
       }
     });
   }
+
+  it('refuses an import while another holds the id, and takes over a claim left by an import that died (older than 10 minutes)', async () => {
+    const { importClaims } = api.server.database.models;
+    const copy = (year: number) => {
+      const id = randomUUID();
+      return { ...exported, assessment: { ...exported.assessment, id, period: `${year}/${String((year + 1) % 100).padStart(2, '0')}` }, records: exported.records.map((record) => ({ ...record, assessmentId: id })) };
+    };
+    const held = copy(2030);
+    await importClaims.create({ _id: held.assessment.id, claimedAt: new Date(), claimedBy: 'another importer' });
+    const refused = await api.call(api.adminToken, 'POST', '/api/v1/assessments/import', held);
+    expect(refused.status).to.equal(409);
+    expect(refused.body.detail).to.match(/is being imported by someone else/);
+    expect(await importClaims.findById(held.assessment.id).lean()).to.include({ claimedBy: 'another importer' });
+
+    const abandoned = copy(2031);
+    await importClaims.create({ _id: abandoned.assessment.id, claimedAt: new Date(Date.now() - 11 * 60 * 1000), claimedBy: 'an import that died' });
+    expect((await api.call(api.adminToken, 'POST', '/api/v1/assessments/import', abandoned)).status).to.equal(201);
+    expect(await importClaims.findById(abandoned.assessment.id).lean()).to.equal(null);
+  });
 });

@@ -76,7 +76,7 @@ describe('Import: what an export may not forge', function () {
     const audit = (await api.call(importer, 'GET', `/api/v1/assessments/${body.assessment.id}/audit`)).body as Array<{ by: { userId: string; name: string }; action: string }>;
     expect(audit.filter((entry) => entry.by.userId !== importerId)).to.deep.equal([]);
     expect(audit.filter((entry) => entry.action !== 'assessment imported').every((entry) => entry.by.name.startsWith(`${importerName} (imported; as exported: `))).to.equal(true);
-    expect(audit.at(-1)).to.deep.include({ action: 'assessment imported', by: { userId: importerId, name: importerName } });
+    expect(audit.at(-1)).to.deep.include({ action: 'assessment imported', subject: `assessment of QOX for ${body.assessment.period}`, by: { userId: importerId, name: importerName } });
 
     // The forged lenient score (4 against a moderated 2) is the importer's in the leniency table, not the colleague's.
     const calibration = (await api.call(api.adminToken, 'GET', `/api/v1/calibration?period=${encodeURIComponent(body.assessment.period)}`)).body;

@@ -91,7 +91,7 @@ export class TransferService {
       ...kept.map((record) => ({ ...record, by: attributedToImporter(importer, record.by) })),
       { assessmentId: assessment.id, kind: 'import', perspective: null, criterion: null, version: imports + 1, content: { records: kept.length, sharingLeftOut: data.records.length - kept.length }, by: importer, at: now },
     ];
-    await this.claim(assessment.id, principal);
+    const claimedAt = await this.claim(assessment.id, principal);
     try {
       if ((await this.models.assessments.exists({ _id: assessment.id })) !== null) throw new ConflictError(`The assessment ${assessment.id} already exists here`);
       // Held by this import and not yet an assessment: anything under the id was left by an import that died.
@@ -108,7 +108,7 @@ export class TransferService {
         throw error;
       }
     } finally {
-      await this.models.importClaims.deleteOne({ _id: assessment.id, claimedBy: principal.userId });
+      await this.models.importClaims.deleteOne({ _id: assessment.id, claimedAt, claimedBy: principal.userId });
     }
     await this.goodPractice.refresh(assessment.id);
     return this.assessments.get(assessment.id, principal);
@@ -117,13 +117,13 @@ export class TransferService {
   /**
    * Claims the assessment id for this import (409 when another import holds it). A claim older
    * than an import could take was left by one that died, and is taken over: removed only if it is
-   * still that claim, then claimed again, so of two importers taking it over one wins.
+   * still that claim, then claimed again, so of two importers taking it over one wins. Resolves
+   * with the claim's time, by which the import releases its own claim and no other.
    */
-  private async claim(id: string, principal: Principal): Promise<void> {
-    const insert = () => this.models.importClaims.create({ _id: id, claimedAt: this.clock.now(), claimedBy: principal.userId });
+  private async claim(id: string, principal: Principal): Promise<Date> {
+    const insert = async () => (await this.models.importClaims.create({ _id: id, claimedAt: this.clock.now(), claimedBy: principal.userId })).claimedAt;
     try {
-      await insert();
-      return;
+      return await insert();
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
@@ -132,8 +132,7 @@ export class TransferService {
     if (stale) await this.models.importClaims.deleteOne({ _id: id, claimedAt: held.claimedAt, claimedBy: held.claimedBy });
     if (held === null || stale) {
       try {
-        await insert();
-        return;
+        return await insert();
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }

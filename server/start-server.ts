@@ -104,7 +104,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     assessments,
     summaries,
     criteria,
-    transfer: new TransferService(database.models, assessments, records, packs, goodPractice),
+    transfer: new TransferService(database.models, assessments, records, packs, goodPractice, clock),
     calibration,
     improvement,
     writeRate: new WriteRate(config.writeRate, clock),

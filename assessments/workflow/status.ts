@@ -21,3 +21,12 @@ export function perspectiveIsOpen(status: AssessmentStatus, perspective: Perspec
 export function moderationIsOpen(status: AssessmentStatus): boolean {
   return status === 'in-review';
 }
+
+/**
+ * The system's ambitions and its consent to share change in any status but published: publication
+ * freezes everything the published report shows (evidence, judgements and moderation are closed
+ * by then too).
+ */
+export function ambitionsAreOpen(status: AssessmentStatus): boolean {
+  return status !== 'published';
+}

@@ -5,6 +5,7 @@ import { gateStatus } from '../../assessments/rule-pack/pack-schema.ts';
 import { successionTypes } from '../../assessments/systems/succession.ts';
 import { recordKinds } from '../persistence/assessment-records.ts';
 import { statuses } from '../../assessments/workflow/status.ts';
+import { leftUnmoderated } from '../../assessments/workflow/step-conditions.ts';
 
 // Request and response shapes of the REST API: they validate requests and are the OpenAPI document.
 
@@ -83,7 +84,12 @@ export const assessmentFilter = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
-export const statusChange = z.strictObject({ to: z.enum(statuses), version });
+export const statusChange = z.strictObject({
+  to: z.enum(statuses),
+  version,
+  acknowledgeEmptyCriteria: z.boolean().optional().describe('Submit although some criteria have no self-assessment evidence (required then)'),
+  leftUnmoderated: leftUnmoderated.optional().describe('Move to moderated leaving these criteria unmoderated, each with its reason (required for every criterion without a moderated score)'),
+});
 export const assessment = z
   .object({
     id: z.string(),

@@ -16,7 +16,7 @@ import { decodeContent, encodeContent, type StorageLayout } from './storage-layo
  *  - ambitions: the system's own priorities and progress against them (¶3.121);
  *  - sharing: whether the system agrees to share its practice with other systems (¶3.123).
  */
-export const recordKinds = ['status', 'evidence', 'judgement', 'moderation', 'ambitions', 'sharing', 'pack', 'perspective-submitted', 'reveal', 'dissent'] as const;
+export const recordKinds = ['status', 'evidence', 'judgement', 'moderation', 'ambitions', 'sharing', 'pack', 'perspective-submitted', 'reveal', 'dissent', 'import'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 /** Which series of versions a record belongs to. Status has neither perspective nor criterion; moderation no perspective. */

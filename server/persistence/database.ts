@@ -6,6 +6,7 @@ import { apiTokenModel } from './models/api-token.ts';
 import { assessmentModel } from './models/assessment.ts';
 import { formSubmissionModel } from './models/form-submission.ts';
 import { goodPracticeEntryModel } from './models/good-practice-entry.ts';
+import { importClaimModel } from './models/import-claim.ts';
 import { sessionModel } from './models/session.ts';
 import { successionModel } from './models/succession.ts';
 import { signInAttemptModel } from './models/sign-in-attempt.ts';
@@ -47,6 +48,7 @@ function bindModels(connection: Connection) {
     formSubmissions: formSubmissionModel(connection),
     siteKeys: siteKeyModel(connection),
     spentOneTimePasswords: spentOneTimePasswordModel(connection),
+    importClaims: importClaimModel(connection),
   };
 }
 

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { trusted } from 'mongoose';
 import { canSee, mayDo, type AssessmentAction } from '../../assessments/access/policy.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../assessments/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, issuesOf } from '../../assessments/errors.ts';
 import { identityOf, type PackIdentity } from '../../assessments/rule-pack/rule-pack.ts';
 import { endedBefore, icbsEstablished, inForceDuring } from '../../assessments/systems/in-force.ts';
 import { dayInWords } from '../../assessments/systems/period-dates.ts';
 import { nextStatus, type AssessmentStatus } from '../../assessments/workflow/status.ts';
 import { implausiblePeriod } from '../../assessments/workflow/plausible-periods.ts';
+import { declaredWith, emptyCriteria, leftUnmoderated, stepIssues, stepStateOf, unmoderatedCriteria, type StepDeclarations } from '../../assessments/workflow/step-conditions.ts';
 import type { AssessmentRecords, CurrentAssessment, StoredRecord } from '../persistence/assessment-records.ts';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { Models } from '../persistence/database.ts';
@@ -39,6 +40,17 @@ export interface AssessmentView {
   version: number;
   createdAt: Date;
   createdBy: Actor;
+}
+
+/** For a confirmation page: what stops a step (its messages), and what it would leave incomplete. */
+export interface StepCheck {
+  total: number;
+  /** Criteria without self-assessment evidence. */
+  emptyCriteria: string[];
+  /** Criteria without a moderated score. */
+  unmoderated: string[];
+  /** What must be done first, whatever is declared. */
+  blocking: string[];
 }
 
 export interface AssessmentFilter {
@@ -145,15 +157,34 @@ export class AssessmentService {
     return assessment;
   }
 
-  /** Moves an assessment to its next status, based on `version` (409 when stale or out of order). */
-  async advance(id: string, change: { to: AssessmentStatus; version: number }, principal: Principal): Promise<AssessmentView> {
-    const assessment = await this.authorised(id, principal, { kind: 'advance', to: change.to });
+  /**
+   * Moves an assessment to its next status, based on `version` (409 when stale; 400 out of order or
+   * when what the step needs is missing, naming it). What the step was declared with (criteria
+   * submitted empty, criteria left unmoderated and why) is kept in its status record.
+   */
+  async advance(id: string, change: { to: AssessmentStatus; version: number } & StepDeclarations, principal: Principal): Promise<AssessmentView> {
+    const { assessment, records } = await this.snapshot(id, principal);
+    this.require(principal, { kind: 'advance', to: change.to });
     const next = nextStatus(assessment.status);
     if (next !== change.to) {
       throw new ValidationError('The status cannot move there', [{ path: 'to', message: next === null ? `The assessment is ${assessment.status}, its last status` : `From ${assessment.status} the assessment can only move to ${next}` }]);
     }
-    await this.records.append({ assessmentId: id, kind: 'status', perspective: null, criterion: null }, change.version, { status: change.to }, actorOf(principal), this.clock.now());
+    const reasons = leftUnmoderated.optional().safeParse(change.leftUnmoderated);
+    if (!reasons.success) throw new ValidationError('The criteria left unmoderated are not valid', issuesOf(reasons.error).map((issue) => ({ ...issue, path: `leftUnmoderated${issue.path === '' ? '' : issue.path.startsWith('[') ? issue.path : `.${issue.path}`}` })));
+    const state = stepStateOf(this.packs.get(assessment.pack).criteria.map((criterion) => criterion.id), records);
+    const issues = stepIssues(change.to, state, change);
+    if (issues.length > 0) throw new ValidationError(`The assessment cannot move to ${change.to} yet: ${issues.map((issue) => issue.message).join('; ')}`, issues);
+    const content = { status: change.to, ...declaredWith(change.to, state, change) };
+    await this.records.append({ assessmentId: id, kind: 'status', perspective: null, criterion: null }, change.version, content, actorOf(principal), this.clock.now());
     return this.get(id, principal);
+  }
+
+  /** What a step of an assessment already read would need that is missing, and the criteria it would leave incomplete, for the pages' confirmations. */
+  stepCheck({ assessment, records }: AssessmentSnapshot, to: AssessmentStatus): StepCheck {
+    const state = stepStateOf(this.packs.get(assessment.pack).criteria.map((criterion) => criterion.id), records);
+    // Issues on "to" are about the assessment; the others about what the person declares with the step.
+    const blocking = stepIssues(to, state, {}).filter((issue) => issue.path === 'to');
+    return { total: state.criteria.length, emptyCriteria: emptyCriteria(state), unmoderated: unmoderatedCriteria(state), blocking: blocking.map((issue) => issue.message) };
   }
 
   /** How many assessments are pinned to each rule pack (by its hash), whether or not this server has it loaded. For administrators. */

@@ -33,8 +33,8 @@ export function auditTrail(assessment: AssessmentView, records: readonly StoredR
       return {
         at: record.at,
         by: record.by,
-        action: move !== null ? `rule pack moved from ${move.from.id} ${move.from.version} to ${move.to.id} ${move.to.version}` : isStatus ? (record.version === 1 ? 'assessment created' : `status changed to ${(record.content as { status: string }).status}`) : `${record.kind} saved`,
-        subject: isStatus || move !== null ? `assessment of ${assessment.system} for ${assessment.period}` : `${record.criterion}${record.perspective === null ? ' (moderation)' : ` (${record.perspective})`}`,
+        action: move !== null ? `rule pack moved from ${move.from.id} ${move.from.version} to ${move.to.id} ${move.to.version}` : isStatus ? (record.version === 1 ? 'assessment created' : `status changed to ${(record.content as { status: string }).status}`) : record.kind === 'import' ? 'assessment imported' : `${record.kind} saved`,
+        subject: record.criterion === null ? `assessment of ${assessment.system} for ${assessment.period}` : `${record.criterion}${record.perspective === null ? ' (moderation)' : ` (${record.perspective})`}`,
         version: record.version,
         before,
         after: record.content,

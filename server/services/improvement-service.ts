@@ -5,13 +5,15 @@ import { checksToMeet } from '../../assessments/calibration/checks-to-meet.ts';
 import { pathToNextRating, type PathToNextRating } from '../../assessments/calibration/path-to-next-rating.ts';
 import { preventionLineOf, preventionSharesOf, preventionTrajectory, type PreventionTrajectory } from '../../assessments/calibration/prevention-trajectory.ts';
 import type { Principal } from '../../assessments/access/roles.ts';
+import { ConflictError } from '../../assessments/errors.ts';
 import { perspectives, type Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { AgreedResult } from '../../assessments/rating/agreed-result.ts';
+import { ambitionsAreOpen } from '../../assessments/workflow/status.ts';
 import type { PerspectiveResult } from '../../assessments/scoring/score-perspective.ts';
 import { latestByCriterion, type AssessmentRecords, type StoredRecord } from '../persistence/assessment-records.ts';
 import type { z } from 'zod';
 import { actorOf } from './actor.ts';
-import type { AssessmentService, AssessmentSnapshot } from './assessment-service.ts';
+import type { AssessmentService, AssessmentSnapshot, AssessmentView } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
 import { agreedResult } from './agreed-result.ts';
 import { scoreOf } from './final-scores.ts';
@@ -47,12 +49,12 @@ export class ImprovementService {
   ) {}
 
   async saveAmbitions(id: string, basedOnVersion: number, ambitions: Ambitions, principal: Principal): Promise<StoredRecord<{ ambitions: Ambitions }>> {
-    await this.assessments.authorised(id, principal, { kind: 'write-perspective', perspective: 'self' });
+    requireAmbitionsOpen(await this.assessments.authorised(id, principal, { kind: 'write-perspective', perspective: 'self' }), 'ambitions');
     return this.records.append({ assessmentId: id, kind: 'ambitions', perspective: null, criterion: null }, basedOnVersion, { ambitions }, actorOf(principal), this.clock.now());
   }
 
   async saveSharing(id: string, basedOnVersion: number, shareGoodPractice: boolean, principal: Principal): Promise<StoredRecord<{ shareGoodPractice: boolean }>> {
-    await this.assessments.authorised(id, principal, { kind: 'write-perspective', perspective: 'self' });
+    requireAmbitionsOpen(await this.assessments.authorised(id, principal, { kind: 'write-perspective', perspective: 'self' }), 'consent to share');
     const saved = await this.records.append({ assessmentId: id, kind: 'sharing', perspective: null, criterion: null }, basedOnVersion, { shareGoodPractice }, actorOf(principal), this.clock.now());
     await this.index.refresh(id);
     return saved;
@@ -115,6 +117,11 @@ export class ImprovementService {
       }),
     );
   }
+}
+
+/** 409 once the assessment is published: its report shows the ambitions and the consent as they were. */
+function requireAmbitionsOpen(assessment: AssessmentView, what: string): void {
+  if (!ambitionsAreOpen(assessment.status)) throw new ConflictError(`The assessment is published: its ${what} can no longer change, as the published report shows them as they were`);
 }
 
 /** The system's own ambitions as last recorded, or none. */

@@ -55,7 +55,7 @@ describe('the compiled server (npm start)', function () {
 
     expect((await fetch(`${server.url}/api/v1/docs`)).status).to.equal(200);
     // Both maps of ICBs, read from reference/: the 36 in force now, and with the 12 ended since April 2026, 48.
-    const systems = (query: string) => fetch(`${server.url}/api/v1/systems${query}`, { headers: { authorization: `Bearer ${server.adminToken}` } }).then(async (response) => ((await response.json()) as unknown[]).length);
+    const systems = (query: string) => fetch(`${server!.url}/api/v1/systems${query}`, { headers: { authorization: `Bearer ${server!.adminToken}` } }).then(async (response) => ((await response.json()) as unknown[]).length);
     expect(await systems('')).to.equal(36);
     expect(await systems('?includeEnded=true')).to.equal(48);
   });

@@ -7,6 +7,7 @@ import type { Outcome } from '../../assessments/scoring/criterion-result.ts';
 import { parseScoringInput } from '../../assessments/scoring/scoring-input.ts';
 import { scorePerspective } from '../../assessments/scoring/score-perspective.ts';
 import type { AssessmentStatus } from '../../assessments/workflow/status.ts';
+import { stepTo } from './workflow-steps.ts';
 import { evidenceByOutcome } from './evidence-from-cases.ts';
 
 type Profile = Record<string, number | string>;
@@ -174,7 +175,8 @@ type Call = (method: string, path: string, body?: unknown) => Promise<{ status: 
 /**
  * Stores a fixture through the REST API as people would (as an administrator): the assessment, the
  * self-assessment while a draft, peer and assessor perspectives once submitted, their submission
- * (revealing the scores) and moderation in review, then on to the fixture's status. Resolves with the assessment's id.
+ * (revealing the scores) and moderation in review, then on to the fixture's status (meeting what
+ * each step needs, see stepTo). Resolves with the assessment's id.
  */
 export async function storeFixture(call: Call, fixture: ReportFixture): Promise<string> {
   const expectOk = async (method: string, path: string, body: unknown, status = 200) => {
@@ -190,7 +192,7 @@ export async function storeFixture(call: Call, fixture: ReportFixture): Promise<
   const advanceTo = async (target: AssessmentStatus) => {
     while (order.indexOf(status) < Math.min(order.indexOf(target), order.indexOf(fixture.status))) {
       const to = order[order.indexOf(status) + 1] as AssessmentStatus;
-      const moved = await expectOk('POST', `/api/v1/assessments/${id}/status`, { to, version });
+      const moved = await stepTo(call, id, to, version);
       version = moved.version;
       status = to;
     }

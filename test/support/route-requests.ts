@@ -3,6 +3,7 @@ import type { Perspective } from '../../assessments/evidence/perspective-evidenc
 import { plausiblePeriods } from '../../assessments/workflow/plausible-periods.ts';
 import type { Route } from '../../server/http/route.ts';
 import { hoscEvidenceScoring4 } from './evidence.ts';
+import { stepTo } from './workflow-steps.ts';
 import type { TestServer } from './test-server.ts';
 
 /**
@@ -104,8 +105,10 @@ export class RouteRequests {
       case 'post /api/v1/assessments/:id/status': {
         const from: Status = variant.to === 'in-review' ? 'submitted' : 'draft';
         const id = fresh ? await this.assessment(system, from) : await this.sharedAssessment(system);
+        // Submitting needs some self-assessment evidence (the shared assessment has it), and the empty criteria acknowledged.
+        if (fresh && from === 'draft') await this.admin('PUT', `/api/v1/assessments/${id}/perspectives/self/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
         const version = fresh ? statusOrder.indexOf(from) + 1 : 1;
-        return { method, path: route.path.replace(':id', id), body: { to: variant.to ?? 'submitted', version } };
+        return { method, path: route.path.replace(':id', id), body: { to: variant.to ?? 'submitted', version, ...(from === 'draft' ? { acknowledgeEmptyCriteria: true } : {}) } };
       }
       case 'put /api/v1/assessments/:id/perspectives/:perspective/criteria/:criterion/evidence':
         return { method, path: await assessmentPath(openFor(variant.perspective)), body: { basedOnVersion: 0, evidence: hoscEvidenceScoring4() } };
@@ -191,7 +194,7 @@ export class RouteRequests {
     const exported = await this.admin('GET', `/api/v1/assessments/${await this.template(system)}/export`);
     const id = randomUUID();
     await this.admin('POST', '/api/v1/assessments/import', { ...exported, assessment: { ...exported.assessment, id, period: this.period() }, records: exported.records.map((record: object) => ({ ...record, assessmentId: id })) });
-    for (let index = 1; index <= statusOrder.indexOf(status); index += 1) await this.admin('POST', `/api/v1/assessments/${id}/status`, { to: statusOrder[index], version: index });
+    for (let index = 1; index <= statusOrder.indexOf(status); index += 1) await stepTo((method, path, body) => this.api.call(this.api.adminToken, method, path, body), id, statusOrder[index] as Status, index);
     return id;
   }
 

@@ -51,7 +51,7 @@ export const assessmentRoutes: Route[] = [
     access: { kind: 'assessment', action: 'advance' },
     params: assessmentParams,
     body: statusChange,
-    responses: { 200: { description: 'The assessment in its new status', schema: assessment }, 409: { description: 'Changed since the version given', schema: problem } },
+    responses: { 200: { description: 'The assessment in its new status', schema: assessment }, 400: { description: 'Not the next status, or what the step needs is missing: the errors name it (evidence, criteria left empty without acknowledgeEmptyCriteria, criteria neither moderated nor in leftUnmoderated)', schema: problem }, 409: { description: 'Changed since the version given', schema: problem } },
     handle: async ({ params, body, principal, services }) => {
       const moved = await services.assessments.advance(params.id, body, principal!);
       return { status: 200, body: moved, headers: { ETag: `"${moved.version}"` } };

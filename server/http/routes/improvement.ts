@@ -24,7 +24,7 @@ export const improvementRoutes: Route[] = [
     access: { kind: 'assessment', action: 'write-own-ambitions' },
     params: assessmentParams,
     body: z.strictObject({ basedOnVersion, ambitions }),
-    responses: { 200: { description: 'The saved version', schema: criterionRecord }, 409: { description: 'Based on an old version', schema: problem } },
+    responses: { 200: { description: 'The saved version', schema: criterionRecord }, 409: { description: 'Based on an old version, or the assessment is published (frozen)', schema: problem } },
     handle: async ({ params, body, principal, services }) => ({ status: 200, body: await services.improvement.saveAmbitions(params.id, body.basedOnVersion, body.ambitions, principal!) }),
   },
   {
@@ -35,7 +35,7 @@ export const improvementRoutes: Route[] = [
     access: { kind: 'assessment', action: 'write-own-ambitions' },
     params: assessmentParams,
     body: z.strictObject({ basedOnVersion, shareGoodPractice: z.boolean() }),
-    responses: { 200: { description: 'The saved version', schema: criterionRecord }, 409: { description: 'Based on an old version', schema: problem } },
+    responses: { 200: { description: 'The saved version', schema: criterionRecord }, 409: { description: 'Based on an old version, or the assessment is published (frozen)', schema: problem } },
     handle: async ({ params, body, principal, services }) => ({ status: 200, body: await services.improvement.saveSharing(params.id, body.basedOnVersion, body.shareGoodPractice, principal!) }),
   },
 ];

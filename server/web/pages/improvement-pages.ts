@@ -1,4 +1,5 @@
 import { mayDo } from '../../../assessments/access/policy.ts';
+import { ambitionsAreOpen } from '../../../assessments/workflow/status.ts';
 import type { Principal } from '../../../assessments/access/roles.ts';
 import { ConflictError, type FieldIssue } from '../../../assessments/errors.ts';
 import { ambitionsDocument, ambitionsForm } from '../../../assessments/forms/ambitions-form.ts';
@@ -34,7 +35,8 @@ export const improvementPages: PageRoute[] = [
       const context = await assessmentContext(services, params.id!, principal!);
       const id = context.assessment.id;
       const [report, improvement] = await Promise.all([services.reports.model(id, principal!), services.improvement.improvement(id, principal!)]);
-      const ownTeam = mayDo(principal!, { kind: 'write-perspective', perspective: 'self' });
+      // The team changes its ambitions and consent until publication freezes them.
+      const ownTeam = mayDo(principal!, { kind: 'write-perspective', perspective: 'self' }) && ambitionsAreOpen(context.assessment.status);
       return {
         view: 'improvement/improvement',
         title: `Improvement – ${context.titleName}`,

@@ -14,7 +14,7 @@ describe('durability: restarts and database outages', function () {
       const created = await api.call(admin, 'POST', '/api/v1/assessments', { system: 'QUA', period: '2025/26' });
       const id = created.body.id;
       await api.call(admin, 'PUT', `/api/v1/assessments/${id}/perspectives/self/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
-      await api.call(admin, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
+      await api.call(admin, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1, acknowledgeEmptyCriteria: true });
       await api.call(admin, 'PATCH', '/api/v1/systems/QUA', { action: 'rename', name: 'NHS Black Country ICB (renamed)', shortName: 'Black Country', version: 1 });
       const before = await Promise.all([`/api/v1/assessments/${id}`, `/api/v1/assessments/${id}/audit`, `/api/v1/assessments/${id}/perspectives/self/score`, '/api/v1/systems/QUA'].map((path) => api.call(admin, 'GET', path)));
       await api.stop({ keepData: true });

@@ -113,6 +113,12 @@ describe('Web pages in Chromium: the assessment journey, its accessibility and k
 
     await browser.visit(page, `/assessments/${id}/self/check`);
     await checkPage(page, false);
+    // Eight criteria have no evidence: submitting needs that acknowledged, and says which.
+    await submitForm(page);
+    expect(await errorSummary(page)).to.have.length(1);
+    expect((await errorSummary(page))[0]).to.match(/^8 of 10 criteria have no evidence in the self-assessment: (?!.*hosc-effectiveness).+\. Add it, or confirm that you submit without it$/);
+    await checkPage(page, true);
+    await fillForm(page, { '#acknowledgeEmptyCriteria': true });
     await submitForm(page);
     expect(await page.$eval('.nhsuk-notification-banner__heading', (element) => element.textContent?.trim())).to.equal('The assessment is now submitted.');
     expect(await page.$eval('main table', (table) => (table as HTMLElement).innerText.replace(/\s+/g, ' '))).to.match(/Submitted Test system-user \d+ \d+ \w+ \d{4} at \d\d:\d\d/);
@@ -196,7 +202,7 @@ describe('Web pages in Chromium: the assessment journey, its accessibility and k
     const teamToken = await web.tokenFor('system-user', 'QOX');
     const assessorToken = await web.tokenFor('assessor');
     await web.call(teamToken, 'PUT', `/api/v1/assessments/${id}/perspectives/self/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: library.get('hosc-effectiveness')!.get(4) });
-    await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
+    await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1, acknowledgeEmptyCriteria: true });
     await web.call(assessorToken, 'PUT', `/api/v1/assessments/${id}/perspectives/assessor/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: library.get('hosc-effectiveness')!.get(2) });
     await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 });
     await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/reveal`, { reason: 'No peer review was arranged this year.' });

@@ -27,7 +27,7 @@ describe('Web pages: calibration and improvement', function () {
       };
       for (const [criterion, outcome] of Object.entries(self)) await save(teamToken, 'self', criterion, outcome);
       expect((await web.call(web.adminToken, 'PUT', `/api/v1/assessments/${id}/sharing`, { basedOnVersion: 0, shareGoodPractice: true })).status).to.equal(200);
-      expect((await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 })).status).to.equal(200);
+      expect((await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1, acknowledgeEmptyCriteria: true })).status).to.equal(200);
       for (const [criterion, outcome] of Object.entries(assessorScores)) await save(assessorToken, 'assessor', criterion, outcome);
       expect((await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 })).status).to.equal(200);
       expect((await web.call(assessorToken, 'POST', `/api/v1/assessments/${id}/reveal`, { reason: 'No peer review was arranged for this system.' })).status).to.equal(200);

@@ -23,7 +23,7 @@ describe('Web pages: an assessor judges and the panel moderates', function () {
     };
     await save(teamToken, 'self', 'hosc-effectiveness', 4);
     await save(teamToken, 'self', 'learning-culture', 3);
-    expect((await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 })).status).to.equal(200);
+    expect((await web.call(teamToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1, acknowledgeEmptyCriteria: true })).status).to.equal(200);
     await save(assessorToken, 'assessor', 'hosc-effectiveness', 3);
     await save(assessorToken, 'assessor', 'learning-culture', 3);
     assessor = new WebClient(web.url);

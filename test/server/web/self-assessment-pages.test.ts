@@ -128,7 +128,7 @@ describe('Web pages: a system user completes a self-assessment', function () {
     const check = await team.get(page('/self/check'));
     expect(titleOf(check.html)).to.equal('Check the self-assessment – QOX 2025/26 – ICS maturity assessment');
     expect(textOf(check.html)).to.contain('9 of 10 criteria are not completed');
-    const submitted = await team.post(page('/status'), { to: 'submitted', version: '1' });
+    const submitted = await team.post(page('/status'), { to: 'submitted', version: '1', acknowledgeEmptyCriteria: 'yes' });
     expect(submitted.status).to.equal(303);
     const overview = await team.get(submitted.location!);
     expect(flashOf(overview.html)).to.equal('The assessment is now submitted.');

@@ -60,6 +60,7 @@ describe('Import: what an export may not forge', function () {
     await ok(assessor, 'PUT', '/perspectives/assessor/criteria/hosc-effectiveness/evidence', { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
     await ok(assessor, 'PUT', '/perspectives/assessor/criteria/hosc-effectiveness/judgement', { basedOnVersion: 0, judgement: { decision: 'accept' } });
     await ok(assessor, 'POST', '/status', { to: 'in-review', version: 2 });
+    await ok(assessor, 'POST', '/reveal', { reason: 'No peer review this time: the panel moderates now.' });
     await ok(assessor, 'PUT', '/criteria/hosc-effectiveness/moderation', { basedOnVersion: 0, outcome: { score: 2 }, rationale });
     original = (await api.call(api.adminToken, 'GET', `/api/v1/assessments/${id}/export`)).body;
   });

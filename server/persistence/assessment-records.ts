@@ -184,7 +184,10 @@ export class AssessmentRecords {
   async cache(current: CurrentAssessment, name: string, entry: { key: string; value: unknown }): Promise<void> {
     const state: AssessmentState = { ...current.state, cache: { ...current.state.cache, [name]: entry } };
     current.state.cache[name] = entry;
-    await this.writeState(current.document._id, state, current.document);
+    // Only the state, and only while the document is at the same place: a cache write never touches
+    // the status copied for listing, so even a conditional update FerretDB applies late cannot put an
+    // older status back (a state it puts back is caught up from the records at the next read).
+    await this.assessments().updateOne({ _id: current.document._id, seq: state.seq } as never, { $set: { state: encodeState(state, this.layout.state) } });
   }
 
   /** Brings an assessment's state up to date with its records (at start, after a migration); true if it was behind. */
@@ -192,6 +195,27 @@ export class AssessmentRecords {
     const before = await this.assessments().findOne({ _id: assessmentId as never }, { projection: { seq: 1 } });
     const current = await this.readFresh(assessmentId);
     return current !== null && (before?.seq as number | undefined) !== current.state.seq;
+  }
+
+  /**
+   * Of assessment documents as listed (without reading their state), the ids of those whose state is
+   * behind their records: a record follows their place, or they have no place yet. One look per
+   * records collection; a listing catches those up by reading them, as a read by `_id` would.
+   */
+  async behind(documents: ReadonlyArray<{ _id: string; seq?: unknown }>): Promise<Set<string>> {
+    const behind = new Set<string>();
+    const next = new Map<string, string[]>();
+    for (const document of documents) {
+      if (typeof document.seq !== 'number') {
+        behind.add(document._id);
+        continue;
+      }
+      const collection = this.layout.collectionOf(document._id);
+      next.set(collection, [...(next.get(collection) ?? []), placeOf(document._id, document.seq + 1)]);
+    }
+    const found = await Promise.all([...next].map(([collection, places]) => this.connection.collection(collection).find({ _id: { $in: places } } as never, { projection: { assessmentId: 1 } }).toArray()));
+    for (const document of found.flat()) behind.add(String(document.assessmentId));
+    return behind;
   }
 
   private async readFresh(assessmentId: string): Promise<CurrentAssessment | null> {

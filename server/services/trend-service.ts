@@ -185,7 +185,8 @@ export class TrendService {
 
 /** A pack folder's CHANGELOG.md (what changed in each version), or '' when it has none. */
 export async function packChangelog(directory: string): Promise<string> {
-  return readFile(join(directory, 'CHANGELOG.md'), 'utf8').catch(() => '');
+  // The folder of a pack's versions holds it; a single version's folder finds it in its parent.
+  return readFile(join(directory, 'CHANGELOG.md'), 'utf8').catch(() => readFile(join(directory, '..', 'CHANGELOG.md'), 'utf8').catch(() => ''));
 }
 
 /** Trends read across systems (a successor's trend shows its predecessors); each caller's right to the trend is checked first. */

@@ -4,6 +4,7 @@ import { evidenceByOutcome } from '../support/evidence-from-cases.ts';
 import { pdfText } from '../support/pdf-tools.ts';
 import { storeFixture } from '../support/report-fixtures.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { stepTo } from '../support/workflow-steps.ts';
 
 /** The bands as docs/cqc-scoring.md publishes them, and its rounding (nearest whole number, half up). */
 const bands = [
@@ -43,6 +44,12 @@ describe('the agreed rating: moderated scores are final everywhere (API, report,
       period: '2025/26',
       status: 'in-review',
       perspectives: {
+        // Submitting needs self-assessment evidence: the team's, on the criteria the assessor scores, so
+        // the assessor's judgements stay the basis and no other criterion gains a score.
+        self: {
+          criteria: { 'prevention-shift': library.get('prevention-shift')!.get(1), 'partner-engagement': library.get('partner-engagement')!.get(3) },
+          judgements: {},
+        },
         assessor: {
           criteria: { 'prevention-shift': library.get('prevention-shift')!.get(1), 'partner-engagement': library.get('partner-engagement')!.get(3) },
           judgements: { 'prevention-shift': { decision: 'accept' }, 'partner-engagement': { decision: 'accept' } },
@@ -57,7 +64,8 @@ describe('the agreed rating: moderated scores are final everywhere (API, report,
     const moderated = await call('PUT', `/api/v1/assessments/${id}/criteria/prevention-shift/moderation`, { basedOnVersion: 0, outcome: { score: 2 }, rationale: 'The panel agreed 2: the baseline is published and the share has begun to rise.' });
     expect(moderated.status).to.equal(200);
     const assessment = (await call('GET', `/api/v1/assessments/${id}`)).body;
-    expect((await call('POST', `/api/v1/assessments/${id}/status`, { to: 'moderated', version: assessment.version })).status).to.equal(200);
+    // Moving to moderated needs every other criterion left unmoderated with a reason (stepTo gives them).
+    expect((await stepTo(call, id, 'moderated', assessment.version)).status).to.equal('moderated');
   });
 
   it('before moderation, rests on the assessor’s 1: 50%, Requires improvement', () => {

@@ -8,6 +8,7 @@ import type { PageRoute } from '../../../server/web/page.ts';
 import { pageTable } from '../../../server/web/page-table.ts';
 import { RouteRequests, routeVariants } from '../../support/route-requests.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { stepTo } from '../../support/workflow-steps.ts';
 
 // Every route of the API's route table, called by every kind of caller, for an assessment (or
 // system) of the caller's own system and of another, on a real server. What each call should get
@@ -160,11 +161,18 @@ describe('access matrix: every route × every role × own and other system (real
   // Blind review: on an assessment in review whose reviews are not yet revealed, every read of one
   // perspective is refused to the other reviewer (peer ↔ assessor) and allowed to everyone else who can see it.
   it('while the review is blind, each perspective read route refuses the other reviewer only', async () => {
-    const admin = async (method: string, path: string, body?: unknown) => (await api.call(api.adminToken, method, path, body)).body;
+    const call = (method: string, path: string, body?: unknown) => api.call(api.adminToken, method, path, body);
+    const admin = async (method: string, path: string, body?: unknown) => {
+      const response = await call(method, path, body);
+      if (response.status >= 300) throw new Error(`${method} ${path} gave ${response.status}: ${JSON.stringify(response.body)}`);
+      return response.body;
+    };
     const { id } = await admin('POST', '/api/v1/assessments', { system: own, period: requests.plausiblePeriod(own) });
-    await admin('POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
+    // Submitting needs self-assessment evidence (stepTo gives some and acknowledges the empty criteria).
+    await stepTo(call, id, 'submitted', 1);
     for (const perspective of ['peer', 'assessor']) await admin('PUT', `/api/v1/assessments/${id}/perspectives/${perspective}/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
-    await admin('POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 });
+    await stepTo(call, id, 'in-review', 2);
+    expect((await admin('GET', `/api/v1/assessments/${id}/review`)).blind).to.equal(true);
     const hiddenFrom: Partial<Record<Role, string>> = { 'peer-reviewer': 'assessor', assessor: 'peer' };
     const mismatches: string[] = [];
     for (const route of routes.filter((candidate) => candidate.method === 'get' && candidate.path.includes(':perspective'))) {

@@ -30,7 +30,7 @@ describe('REST API: blind review, then reveal', function () {
   async function inReview(period: string): Promise<string> {
     const { id } = await ok(team, 'POST', '/api/v1/assessments', { system: 'QOX', period });
     await ok(team, 'PUT', `${criterionPath(id, 'self')}/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
-    await ok(team, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
+    await ok(team, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1, acknowledgeEmptyCriteria: true });
     for (const [token, perspective, score, rationale] of [[peer, 'peer', 2, peerSecret], [assessor, 'assessor', 4, assessorSecret]] as const) {
       await ok(token, 'PUT', `${criterionPath(id, perspective)}/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
       await ok(token, 'PUT', `${criterionPath(id, perspective)}/judgement`, { basedOnVersion: 0, judgement: { decision: 'override', score, rationale } });
@@ -53,7 +53,7 @@ describe('REST API: blind review, then reveal', function () {
   }
 
   it('hides each reviewer’s scores and rationales from the other by API, audit, calibration, report and workbook until both submit', async () => {
-    const id = await inReview('2031/32');
+    const id = await inReview('2025/26');
     const seenByPeer = await everythingSeenBy(peer, id, 'assessor');
     expect(seenByPeer.statuses).to.deep.equal([403, 403, 403]);
     expect(seenByPeer.text).to.not.contain('ASSESSOR-SECRET');
@@ -94,7 +94,7 @@ describe('REST API: blind review, then reveal', function () {
   });
 
   it('lets an assessor close the blind phase early with a reason, which is kept; a peer reviewer may not', async () => {
-    const id = await inReview('2032/33');
+    const id = await inReview('2026/27');
     expect((await api.call(peer, 'POST', `/api/v1/assessments/${id}/reveal`, { reason: 'I would like to see the assessor scores.' })).status).to.equal(403);
     const short = await api.call(assessor, 'POST', `/api/v1/assessments/${id}/reveal`, { reason: 'Late.' });
     expect(short.status).to.equal(400);
@@ -111,7 +111,7 @@ describe('REST API: blind review, then reveal', function () {
   });
 
   it('refuses submission before the assessment is submitted, and of the self-assessment', async () => {
-    const { id } = await ok(team, 'POST', '/api/v1/assessments', { system: 'QOX', period: '2033/34' });
+    const { id } = await ok(team, 'POST', '/api/v1/assessments', { system: 'QOX', period: '2027/28' });
     expect((await api.call(assessor, 'POST', `/api/v1/assessments/${id}/perspectives/assessor/submission`)).status).to.equal(409);
     expect((await api.call(team, 'POST', `/api/v1/assessments/${id}/perspectives/self/submission`)).status).to.equal(404);
   });

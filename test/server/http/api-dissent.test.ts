@@ -21,7 +21,7 @@ describe('REST API: dissent from a moderated score, kept and shown in the report
     };
     const { id } = await ok(team, 'POST', '/api/v1/assessments', { system: 'QOX', period: '2025/26' });
     await ok(team, 'PUT', `/api/v1/assessments/${id}/perspectives/self/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
-    await ok(team, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
+    await ok(team, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1, acknowledgeEmptyCriteria: true });
     await ok(first, 'POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 });
     await ok(first, 'POST', `/api/v1/assessments/${id}/reveal`, { reason: 'No peer review was arranged this year.' });
     const dissentPath = `/api/v1/assessments/${id}/criteria/hosc-effectiveness/dissent`;

@@ -71,7 +71,9 @@ describe('REST API: improvement — path to the next rating, good practice, own 
     expect(shared.length).to.be.greaterThan(0);
     const entry = await api.server.database.models.goodPractice.findById(ids.get('QXU')).lean();
     expect(entry).to.include({ system: 'QXU', shares: true });
-    await api.server.database.models.goodPractice.deleteMany({});
+    // An entry that disagrees with the records while naming their sequence: what is read can then only be the index. (An entry
+    // missing, or made from an older sequence as a crash between a record and its entry leaves it, is made again when read.)
+    await api.server.database.models.goodPractice.updateOne({ _id: ids.get('QXU') }, { $set: { strengths: [] } });
     expect(await goodPracticeOf(api), 'the index, not the records, is read').to.deep.equal([]);
     await api.stop({ keepData: true });
     api = await startTestServer({ SEED_DEMO: 'true' }, api.dataDir);

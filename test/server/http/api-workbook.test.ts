@@ -20,7 +20,7 @@ describe('REST API: Excel workbooks of an assessment and of calibration', functi
   before(async () => {
     api = await startTestServer({ SEED_DEMO: 'true' });
     qox = await api.tokenFor('system-user', 'QOX');
-    const created = await api.call(qox, 'POST', '/api/v1/assessments', { system: 'QOX', period: '2030/31' });
+    const created = await api.call(qox, 'POST', '/api/v1/assessments', { system: 'QOX', period: '2026/27' });
     id = created.body.id;
     const evidence = hoscEvidenceScoring4();
     evidence.indicators.systemSessions = item(4, formula, '2025-03-31');
@@ -38,7 +38,7 @@ describe('REST API: Excel workbooks of an assessment and of calibration', functi
     expect(response.status).to.equal(200);
     expect(response.headers.get('content-type')).to.equal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers.get('cache-control')).to.equal('private, no-store');
-    expect(response.headers.get('content-disposition')).to.equal('attachment; filename="assessment-QOX-2030-31.xlsx"');
+    expect(response.headers.get('content-disposition')).to.equal('attachment; filename="assessment-QOX-2026-27.xlsx"');
     const workbook = await workbookOf(response);
     expect(workbook.worksheets.map((sheet) => sheet.name)).to.deep.equal(['Scores', 'Findings', 'Evidence', 'Judgements', 'Moderation', 'Dissent']);
     for (const sheet of workbook.worksheets) {
@@ -82,7 +82,7 @@ describe('REST API: Excel workbooks of an assessment and of calibration', functi
     const response = await fetch(`${api.url}/assessments/${id}/workbook.xlsx`, { redirect: 'manual', headers: { cookie: `__Host-ics-session=${session}; ics-session=${session}` } });
     expect(response.status).to.equal(200);
     expect(response.headers.get('cache-control')).to.equal('private, no-store');
-    expect(response.headers.get('content-disposition')).to.equal('attachment; filename="assessment-QOX-2030-31.xlsx"');
+    expect(response.headers.get('content-disposition')).to.equal('attachment; filename="assessment-QOX-2026-27.xlsx"');
     expect((await workbookOf(response)).worksheets.map((sheet) => sheet.name)).to.deep.equal(['Scores', 'Findings', 'Evidence', 'Judgements', 'Moderation', 'Dissent']);
   });
 

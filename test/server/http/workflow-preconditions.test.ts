@@ -56,12 +56,15 @@ describe('Workflow: each step states what must be true first, and publication fr
 
   it('refuses to mark it moderated without the assessor’s evidence, or with criteria neither moderated nor left with a reason', async () => {
     expect((await status({ to: 'in-review', version: 2 })).status).to.equal(200);
-    expect((await api.call(assessor, 'PUT', `/api/v1/assessments/${id}/criteria/hosc-effectiveness/moderation`, { basedOnVersion: 0, outcome: { score: 3 }, rationale })).status).to.equal(200);
     const noEvidence = await status({ to: 'moderated', version: 3 });
     expect(noEvidence.status).to.equal(400);
     expect(noEvidence.body.errors[0]).to.deep.equal({ path: 'to', message: 'The assessor perspective has no evidence: the assessors record theirs before the panel moderates' });
 
+    // The assessor records evidence while the review is blind (a reveal closes it), then reveals the scores so the panel may moderate.
     expect((await api.call(assessor, 'PUT', evidencePath('assessor'), { basedOnVersion: 0, evidence: hoscEvidenceScoring4() })).status).to.equal(200);
+    const revealed = await api.call(assessor, 'POST', `/api/v1/assessments/${id}/reveal`, { reason: 'Revealed early: the peer review team withdrew.' });
+    expect(revealed.status, JSON.stringify(revealed.body)).to.equal(200);
+    expect((await api.call(assessor, 'PUT', `/api/v1/assessments/${id}/criteria/hosc-effectiveness/moderation`, { basedOnVersion: 0, outcome: { score: 3 }, rationale })).status).to.equal(200);
     const unmoderated = criteria.filter((criterion) => criterion !== 'hosc-effectiveness');
     const web = new WebClient(api.url);
     await web.signIn(await api.account('assessor'));

@@ -9,6 +9,7 @@ import { expectAccessible, signIn, startTestBrowser, submitForm, type TestBrowse
 import { hoscEvidenceScoring4 } from '../../support/evidence.ts';
 import { RouteRequests } from '../../support/route-requests.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { stepTo } from '../../support/workflow-steps.ts';
 
 // The 1.1.0 case at the prevention tolerance edge: a 0.7-point rise against a 0.6-point line.
 const cases = JSON.parse(readFileSync(join(packVersionsDirectory, '1.1.0', 'cases', 'prevention-shift.json'), 'utf8'));
@@ -71,7 +72,8 @@ describe('Rule pack versions side by side: an assessment pinned to 1.0.0, and it
   it('refuses to move a published assessment: its rating stands under the pack it was published with', async () => {
     const created = await web.call(web.adminToken, 'POST', '/api/v1/assessments', { system: 'QHG', period: '2025/26' });
     const published = await new RouteRequests(web).pinnedToOldestPack(created.body.id);
-    for (const [index, to] of ['submitted', 'in-review', 'moderated', 'published'].entries()) expect((await web.call(web.adminToken, 'POST', `/api/v1/assessments/${published}/status`, { to, version: index + 1 })).status).to.equal(200);
+    // Each step with what it needs first (evidence, the empty criteria acknowledged, those left unmoderated with a reason).
+    for (const [index, to] of (['submitted', 'in-review', 'moderated', 'published'] as const).entries()) await stepTo((method, path, body) => web.call(web.adminToken, method, path, body), published, to, index + 1);
     const refused = await web.call(assessorToken, 'POST', `/api/v1/assessments/${published}/pack`, { to: '1.1.0', version: 0 });
     expect(refused.status).to.equal(409);
     expect(refused.body.detail).to.contain('published');

@@ -5,6 +5,35 @@ import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
 type Library = Awaited<ReturnType<typeof evidenceByOutcome>>;
 
+/** The rows of a CSV, each a list of cells, as a spreadsheet reads them (RFC 4180: quoted cells, doubled quotes, CRLF). */
+function csvRows(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let at = 0; at < csv.length; at += 1) {
+    const char = csv[at]!;
+    if (quoted) {
+      if (char === '"' && csv[at + 1] === '"') {
+        cell += '"';
+        at += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\r' || char === '\n') {
+      if (char === '\r' && csv[at + 1] === '\n') at += 1;
+      rows.push([...row, cell]);
+      row = [];
+      cell = '';
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
 describe('systems through time: the April 2026 map, successions and trends (real server)', function () {
   this.timeout(180_000);
   let api: TestServer;
@@ -78,9 +107,9 @@ describe('systems through time: the April 2026 map, successions and trends (real
     expect(points('QNQ')).to.deep.equal([]);
     const csv = await api.call(api.adminToken, 'GET', '/api/v1/systems/S9B9J/trend.csv');
     expect(csv.headers.get('content-type')).to.contain('text/csv');
-    const rows = (csv.body as string).trim().split('\n');
+    const rows = csvRows(csv.body as string);
     expect(rows).to.have.length(4);
-    expect(rows.slice(1).map((row) => row.split(',').slice(1, 4).join(' '))).to.deep.equal(['QNX 2025/26 QNX', 'QXU 2025/26 QXU', 'S9B9J 2026/27 S9B9J']);
+    expect(rows.slice(1).map((row) => row.slice(1, 4).join(' '))).to.deep.equal(['QNX 2025/26 QNX', 'QXU 2025/26 QXU', 'S9B9J 2026/27 S9B9J']);
   });
 
   it('a split predecessor leads to each of its successors’ trends', async () => {

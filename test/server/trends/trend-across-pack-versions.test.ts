@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { defaultPackDirectory } from '../../../assessments/rule-pack/default-pack.ts';
+import { defaultPackDirectory, packVersionsDirectory } from '../../../assessments/rule-pack/default-pack.ts';
 import { loadRulePack } from '../../../assessments/rule-pack/load-pack.ts';
 import type { RulePack } from '../../../assessments/rule-pack/rule-pack.ts';
 import { rulesDifference } from '../../../assessments/trends/rules-difference.ts';
@@ -15,8 +15,15 @@ import { hoscEvidenceScoring4 } from '../../support/evidence.ts';
 import { copyShippedPack, type TemporaryPack } from '../../support/temporary-pack.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
-const revision = `
-## 1.1.0 — 2027-03-01
+/** The next minor version after the newest shipped one: the revision this test makes. */
+const nextMinor = (version: string): string => {
+  const [major, minor] = version.split('.').map(Number);
+  return `${major}.${minor! + 1}.0`;
+};
+
+/** The CHANGELOG entry of that revision. */
+const revisionOf = (version: string) => `
+## ${version} — 2027-03-01
 - hosc-effectiveness: 4 now needs 6 system-level scrutiny sessions in 12 months (was 4), after
   the first year's calibration.
 - Wording of the learning culture hints (no change to any rule).
@@ -28,17 +35,24 @@ describe('a trend across a rule pack revision (real database)', function () {
   let copy: TemporaryPack;
   let shipped: RulePack;
   let revised: RulePack;
+  let version: string;
+  let revision: string;
 
   before(async () => {
     shipped = await loadRulePack(defaultPackDirectory);
+    version = nextMinor(shipped.version);
+    revision = revisionOf(version);
     copy = await copyShippedPack();
     await copy.editJson('criteria/hosc-effectiveness.json', (json) => {
       json.parameters.sessionsForExceptional.value = 6;
     });
     await copy.editJson('manifest.json', (json) => {
-      json.version = '1.1.0';
+      json.version = version;
     });
-    await copy.writeText('CHANGELOG.md', `${await packChangelog(defaultPackDirectory)}${revision}`);
+    // The shipped CHANGELOG is the pack's, beside its version folders (rules/hewitt-3.122/CHANGELOG.md), as the server reads it.
+    const shippedChangelog = await packChangelog(packVersionsDirectory);
+    expect(shippedChangelog, 'the shipped CHANGELOG').to.contain(`## ${shipped.version}`);
+    await copy.writeText('CHANGELOG.md', `${shippedChangelog}${revision}`);
     revised = await loadRulePack(copy.directory);
     api = await startTestServer();
   });
@@ -51,10 +65,10 @@ describe('a trend across a rule pack revision (real database)', function () {
     expect(rulesDifference(shipped, shipped, '')).to.equal(null);
     const difference = rulesDifference(shipped, revised, `${revision}`);
     expect(difference?.from.version).to.equal(shipped.version);
-    expect(difference?.to.version).to.equal('1.1.0');
+    expect(difference?.to.version).to.equal(version);
     expect(difference?.rating).to.equal(false);
     expect(difference?.criteria).to.deep.equal([
-      { criterion: 'hosc-effectiveness', changes: ["1.1.0: hosc-effectiveness: 4 now needs 6 system-level scrutiny sessions in 12 months (was 4), after the first year's calibration."] },
+      { criterion: 'hosc-effectiveness', changes: [`${version}: hosc-effectiveness: 4 now needs 6 system-level scrutiny sessions in 12 months (was 4), after the first year's calibration.`] },
     ]);
   });
 
@@ -82,6 +96,6 @@ describe('a trend across a rule pack revision (real database)', function () {
     expect(second!.differentRules?.comparedWith).to.deep.equal({ period: '2025/26', system: 'QWO' });
     expect(second!.differentRules?.criteria.map((criterion) => criterion.criterion)).to.deep.equal(['hosc-effectiveness']);
     expect(second!.differentRules?.criteria[0]!.changes[0]).to.contain('4 now needs 6 system-level scrutiny sessions');
-    expect(await trends.csv('QWO', admin)).to.contain('hosc-effectiveness: 1.1.0: hosc-effectiveness: 4 now needs 6');
+    expect(await trends.csv('QWO', admin)).to.contain(`hosc-effectiveness: ${version}: hosc-effectiveness: 4 now needs 6`);
   });
 });

@@ -97,10 +97,10 @@ describe('Web pages: administering users (real Chromium)', function () {
     const page = await asAdmin();
     await browser.visit(page, `/admin/users/${account.userId}`);
     await expectAccessible(page);
-    await fillForm(page, { '#role-4': true, '#system': 'QHG' });
+    await fillForm(page, { '#role-4': true, '#system': 'QE1' });
     await submitForm(page, `form[action="/admin/users/${account.userId}/role"]`);
     expect(await page.$eval('.nhsuk-notification-banner', (element) => element.textContent)).to.contain('role is changed');
-    expect(await web.server.services.identity.getUser(account.userId)).to.include({ role: 'board-viewer', system: 'QHG' });
+    expect(await web.server.services.identity.getUser(account.userId)).to.include({ role: 'board-viewer', system: 'QE1' });
 
     await submitForm(page, `form[action="/admin/users/${account.userId}/password"]`);
     expect(await page.title()).to.equal('New password given – ICS maturity assessment');

@@ -25,7 +25,7 @@ describe('Web pages in Chromium: a peer reviewer does not see the assessor’s s
     };
     id = (await call(team, 'POST', '/api/v1/assessments', { system: 'QOX', period: '2025/26' })).id;
     await call(team, 'PUT', `/api/v1/assessments/${id}/perspectives/self/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
-    await call(team, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1 });
+    await call(team, 'POST', `/api/v1/assessments/${id}/status`, { to: 'submitted', version: 1, acknowledgeEmptyCriteria: true });
     await call(assessorToken, 'PUT', `/api/v1/assessments/${id}/perspectives/assessor/criteria/hosc-effectiveness/evidence`, { basedOnVersion: 0, evidence: hoscEvidenceScoring4() });
     await call(assessorToken, 'PUT', `/api/v1/assessments/${id}/perspectives/assessor/criteria/hosc-effectiveness/judgement`, { basedOnVersion: 0, judgement: { decision: 'override', score: 2, rationale: assessorSecret } });
     await call(assessorToken, 'POST', `/api/v1/assessments/${id}/status`, { to: 'in-review', version: 2 });

@@ -110,7 +110,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     writeRate: new WriteRate(config.writeRate, clock),
     trends,
     packs,
-    packMoves: new PackMoveService(database.models, assessments, records, packs, clock, goodPractice),
+    packMoves: new PackMoveService(assessments, records, packs, clock, goodPractice),
     reports: new ReportService({ assessments, criteria, improvement, packs, trends, clock, html: loadHtmlRenderer(), pool: reportPool, protectiveMarking: config.protectiveMarking, perUser: config.reports.perUser }),
     workbooks: new WorkbookService(assessments, criteria, calibration, clock),
     review: new BlindReviewService(assessments, records, clock),

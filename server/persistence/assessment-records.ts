@@ -3,7 +3,7 @@ import { ConflictError, UnavailableError } from '../../assessments/errors.ts';
 import type { Perspective } from '../../assessments/evidence/perspective-evidence.ts';
 import type { Actor } from '../services/actor.ts';
 import { isDuplicateKey } from './database-errors.ts';
-import { applyRecord, decodeState, emptyState, encodeState, latestIn, type AssessmentState } from './assessment-state.ts';
+import { applyRecord, decodeState, emptyState, encodeState, latestIn, pinIn, type AssessmentState } from './assessment-state.ts';
 import { requestMemo } from './request-memo.ts';
 import { decodeContent, encodeContent, type StorageLayout } from './storage-layout.ts';
 
@@ -247,6 +247,10 @@ export class AssessmentRecords {
     requestMemo.forget(assessmentId);
     const status = latestIn(state, { kind: 'status', perspective: null, criterion: null }) as StoredRecord<{ status: string }> | undefined;
     const fields: Record<string, unknown> = { seq: state.seq, state: encodeState(state, this.layout.state) };
+    // Copies kept for listing and queries, restored by every state write: on FerretDB an update of
+    // other fields of the document, applied late, can put older values back.
+    const pin = pinIn(state);
+    if (pin !== undefined) fields.pack = { id: pin.id, version: pin.version, hash: pin.hash };
     if (status !== undefined) {
       fields.status = status.content.status;
       fields.version = status.version;

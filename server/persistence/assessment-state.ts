@@ -66,3 +66,8 @@ export function decodeState(stored: unknown): AssessmentState | null {
 export function statusIn(state: AssessmentState): AssessmentStatus {
   return ((latestIn(state, { kind: 'status', perspective: null, criterion: null })?.content as { status: AssessmentStatus } | undefined)?.status ?? 'draft');
 }
+
+/** The rule pack the assessment was last moved to, if it was ever moved (its pin otherwise stays as created). */
+export function pinIn(state: AssessmentState): { id: string; version: string; hash: string } | undefined {
+  return (latestIn(state, { kind: 'pack', perspective: null, criterion: null })?.content as { to: { id: string; version: string; hash: string } } | undefined)?.to;
+}

@@ -10,6 +10,7 @@ import { nextStatus, type AssessmentStatus } from '../../assessments/workflow/st
 import { implausiblePeriod } from '../../assessments/workflow/plausible-periods.ts';
 import { declaredWith, emptyCriteria, leftUnmoderated, stepIssues, stepStateOf, unmoderatedCriteria, type StepDeclarations } from '../../assessments/workflow/step-conditions.ts';
 import type { AssessmentRecords, CurrentAssessment, StoredRecord } from '../persistence/assessment-records.ts';
+import { pinIn } from '../persistence/assessment-state.ts';
 import { isDuplicateKey } from '../persistence/database-errors.ts';
 import type { Models } from '../persistence/database.ts';
 import { actorOf, type Actor } from './actor.ts';
@@ -153,7 +154,9 @@ export class AssessmentService {
     const current = await this.records.read(id);
     const found = current?.document as unknown as StoredAssessment | undefined;
     if (current === null || found === undefined || !canSee(principal, found.system)) throw new NotFoundError(`There is no assessment ${id}`);
-    const assessment = view(found, current.state.statusHistory as StatusStep[]);
+    // The pin as the latest pack move says, if any (the records are the truth, as for the status).
+    const pin = pinIn(current.state);
+    const assessment = view(pin === undefined ? found : { ...found, pack: pin }, current.state.statusHistory as StatusStep[]);
     const records = visibleRecords(principal, assessment, current.state.latest);
     // Results derived from a partial view are not kept with the state.
     return records.length === current.state.latest.length ? { assessment, records, current } : { assessment, records };

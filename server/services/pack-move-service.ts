@@ -7,7 +7,6 @@ import type { Outcome } from '../../assessments/scoring/criterion-result.ts';
 import { scoreCriterion } from '../../assessments/scoring/score-criterion.ts';
 import type { PerspectiveResult } from '../../assessments/scoring/score-perspective.ts';
 import { latestByCriterion, type AssessmentRecords, type StoredRecord } from '../persistence/assessment-records.ts';
-import type { Models } from '../persistence/database.ts';
 import { actorOf } from './actor.ts';
 import type { AssessmentService, AssessmentSnapshot, AssessmentView } from './assessment-service.ts';
 import type { Clock } from './clock.ts';
@@ -89,7 +88,6 @@ export interface PackChoice {
  */
 export class PackMoveService {
   constructor(
-    private readonly models: Models,
     private readonly assessments: AssessmentService,
     private readonly records: AssessmentRecords,
     private readonly packs: PackRegistry,
@@ -125,10 +123,10 @@ export class PackMoveService {
       ]),
       rescored: rescored.map((record) => ({ criterion: record.criterion ?? '', perspective: record.perspective as Perspective, evidenceVersion: record.version })),
     };
-    // The record of the move goes first: whatever follows is then explained in the audit trail.
+    // The record of the move goes first: whatever follows is then explained in the audit trail. It
+    // is also the pin: the assessment's pack is the latest move's, copied onto it with its state.
     await this.records.append<PackMoveContent>({ assessmentId: id, kind: 'pack', perspective: null, criterion: null }, change.version, content, by, at);
     for (const record of rescored) await this.records.append({ assessmentId: id, kind: 'evidence', perspective: record.perspective, criterion: record.criterion }, record.version - 1, record.content, by, at);
-    await this.models.assessments.updateOne({ _id: id }, { $set: { pack: preview.to } });
     await this.goodPractice.refresh(id);
     return this.assessments.get(id, principal);
   }
